@@ -1,5 +1,6 @@
 package io.dcnet.mesosdns.config;
 
+import io.dcnet.dns.records.SoaSettings;
 import java.util.List;
 import java.util.Map;
 
@@ -54,5 +55,58 @@ public record MesosDnsConfig(
     resolvers = List.copyOf(resolvers);
     zoneResolvers = Map.copyOf(zoneResolvers);
     ipSources = List.copyOf(ipSources);
+  }
+
+  /** The SOA/NS parameters for the authoritative zone (the SOA minimum is {@code ttl}). */
+  public SoaSettings soaSettings() {
+    return new SoaSettings(domain, soaMname, soaRname, ttl, soaRefresh, soaRetry, soaExpire);
+  }
+
+  /** True if the DNS listener is a wildcard address (the nameserver record uses local IPs). */
+  public boolean wildcardListener() {
+    return listener.equals("0.0.0.0") || listener.equals("::");
+  }
+
+  /** A copy with the Basic-auth secret blanked, for {@code /v1/config}. */
+  public MesosDnsConfig withoutSecret() {
+    return new MesosDnsConfig(
+        zk,
+        zkDetectionTimeout,
+        masters,
+        refreshSeconds,
+        stateTimeoutSeconds,
+        ttl,
+        domain,
+        port,
+        listener,
+        httpListener,
+        httpPort,
+        dnsOn,
+        httpOn,
+        externalOn,
+        resolvers,
+        zoneResolvers,
+        timeout,
+        recurseOn,
+        soaMname,
+        soaRname,
+        soaRefresh,
+        soaRetry,
+        soaExpire,
+        soaMinttl,
+        srvRecordDefaultWeight,
+        ipSources,
+        enforceRfc952,
+        setTruncateBit,
+        enumerationOn,
+        mesosHttpsOn,
+        caCertFile,
+        certFile,
+        keyFile,
+        mesosAuthentication,
+        mesosPrincipal,
+        mesosSecret.isEmpty() ? "" : "********",
+        iamConfigFile,
+        file);
   }
 }

@@ -41,6 +41,41 @@ public final class PortRanges {
     return ports;
   }
 
+  /** An inclusive port range. */
+  public record Range(int begin, int end) {}
+
+  /**
+   * Compresses ports into ranges of consecutive ascending runs, keeping order, so that expanding
+   * the result gives back exactly {@code ports}.
+   */
+  public static List<Range> compress(List<Integer> ports) {
+    List<Range> out = new ArrayList<>();
+    int i = 0;
+    while (i < ports.size()) {
+      int begin = ports.get(i);
+      int end = begin;
+      while (i + 1 < ports.size() && ports.get(i + 1) == end + 1) {
+        end++;
+        i++;
+      }
+      out.add(new Range(begin, end));
+      i++;
+    }
+    return out;
+  }
+
+  /** Formats ports as the v0 range string, e.g. {@code "[31000-31001, 31005-31005]"}. */
+  public static String format(List<Integer> ports) {
+    StringBuilder sb = new StringBuilder("[");
+    for (Range r : compress(ports)) {
+      if (sb.length() > 1) {
+        sb.append(", ");
+      }
+      sb.append(r.begin()).append('-').append(r.end());
+    }
+    return sb.append(']').toString();
+  }
+
   private static int parsePort(String s) {
     if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(Character::isDigit)) {
       return -1;

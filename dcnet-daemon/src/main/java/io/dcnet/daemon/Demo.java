@@ -1,0 +1,179 @@
+package io.dcnet.daemon;
+
+import io.dcnet.daemon.mesosdns.MesosDnsDaemon;
+import io.dcnet.mesos.emulator.MesosEmulator;
+import io.dcnet.mesos.emulator.TaskSpec;
+import io.dcnet.mesos.http.MesosAuth;
+import io.dcnet.mesos.model.DiscoveryInfo;
+import io.dcnet.mesos.model.DiscoveryPort;
+import io.dcnet.mesosdns.config.ConfigException;
+import io.dcnet.mesosdns.config.MesosDnsConfig;
+import io.dcnet.mesosdns.config.MesosDnsConfigLoader;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A whole Mesos-DNS setup on loopback: sample apps (real HTTP servers), the Mesos emulator running
+ * them as Marathon tasks, and dcnet's Mesos-DNS polling it. Used by {@code dcnet demo} and by its
+ * test, so the printed commands are the ones the test runs.
+ *
+ * <p>Not thread-safe: start and close from one thread.
+ */
+final class Demo implements AutoCloseable {
+  static final String IP = "127.0.0.1";
+  static final List<String> APPS = List.of("web", "web", "api");
+
+  /** Each agent is its own loopback address; an app instance listens on its agent's address. */
+  static final List<String> AGENT_IPS = List.of("127.0.1.1", "127.0.1.2");
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private DemoApps apps;
+  private MesosEmulator emulator;
+  private MesosDnsDaemon dns;
+  private MesosDnsConfig config;
+
+  /** Starts everything; {@code dnsPort}/{@code httpPort} fall back to free ports when taken. */
+  Demo start(int dnsPort, int httpPort, int refreshSeconds)
+      throws IOException, InterruptedException, ConfigException {
+    apps = new DemoApps();
+    resources.add(apps);
+    emulator = MesosEmulator.builder().masterAddresses(List.of(IP)).start();
+    resources.add(emulator);
+    String fw =
+        emulator.addFramework("marathon", IP, "scheduler(1)@" + IP + ":" + emulator.masterPort());
+    List<String> agents = new ArrayList<>();
+    for (String agentIp : AGENT_IPS) {
+      agents.add(emulator.addAgent("agent-" + agentIp, agentIp));
+    }
+    for (int i = 0; i < APPS.size(); i++) {
+      String agentIp = AGENT_IPS.get(i % AGENT_IPS.size());
+      DemoApps.Instance inst = apps.add(APPS.get(i), agentIp);
+      emulator.launchTask(
+          TaskSpec.of(fw, agents.get(i % agents.size()), inst.app())
+              .withHostPorts(inst.port())
+              .withDiscovery(
+                  new DiscoveryInfo(
+                      inst.app(),
+                      "FRAMEWORK",
+                      List.of(new DiscoveryPort(inst.port(), "http", "tcp", List.of())),
+                      List.of())));
+    }
+    String json =
+        """
+        {
+          "masters": ["%s:%d"],
+          "refreshSeconds": %d,
+          "listener": "%s",
+          "port": %d,
+          "httpListener": "%s",
+          "httpport": %d,
+          "externalon": false,
+          "SOAMname": "ns1.mesos",
+          "IPSources": ["netinfo", "mesos", "host"]
+        }
+        """
+            .formatted(
+                IP,
+                emulator.masterPort(),
+                refreshSeconds,
+                IP,
+                freeOr(dnsPort, true),
+                IP,
+                freeOr(httpPort, false));
+    config = MesosDnsConfigLoader.parse(json.getBytes(StandardCharsets.UTF_8));
+    dns = new MesosDnsDaemon(config, MesosAuth.none(), Version.get(), () -> {});
+    resources.add(dns);
+    dns.start();
+    if (!dns.awaitReadyAndListen(Duration.ofSeconds(30))) {
+      throw new IOException("the first Mesos-DNS refresh did not succeed within 30 s");
+    }
+    return this;
+  }
+
+  /** {@code preferred} if UDP+TCP (or TCP) can bind it on {@link #IP}, else 0 (any free port). */
+  private static int freeOr(int preferred, boolean udpToo) {
+    if (preferred == 0) {
+      return 0;
+    }
+    InetSocketAddress a = new InetSocketAddress(loopback(), preferred);
+    try (ServerSocket tcp = new ServerSocket()) {
+      tcp.setReuseAddress(true);
+      tcp.bind(a);
+      if (udpToo) {
+        try (DatagramSocket udp = new DatagramSocket(a)) {
+          return preferred;
+        }
+      }
+      return preferred;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static InetAddress loopback() {
+    return InetAddress.getLoopbackAddress();
+  }
+
+  MesosEmulator emulator() {
+    return emulator;
+  }
+
+  MesosDnsDaemon mesosDns() {
+    return dns;
+  }
+
+  List<DemoApps.Instance> instances() {
+    return apps.instances();
+  }
+
+  int dnsPort() {
+    return dns.dnsPort();
+  }
+
+  int httpPort() {
+    return dns.httpPort();
+  }
+
+  /** Shell commands that work against this demo, one per line, with a comment line above each. */
+  List<String> commands() {
+    String dig = "dig @" + IP + " -p " + dnsPort();
+    String api = "http://" + IP + ":" + httpPort();
+    return List.of(
+        "# every instance of app 'web' (A records; the answer order rotates)",
+        dig + " +short web.marathon.mesos",
+        "# its ports: SRV records with one target per instance",
+        dig + " +short _web._tcp.marathon.mesos SRV",
+        "# the same over TCP, and the leading master",
+        dig + " +tcp +short leader.mesos",
+        "# call 'web' through DNS: the port from SRV, the address from the target's A record",
+        "read -r _ _ port target <<<\"$("
+            + dig
+            + " +short _web._tcp.marathon.mesos SRV | head -n1)\"; curl -s"
+            + " \"http://$("
+            + dig
+            + " +short \"$target\" | head -n1):$port/\"",
+        "# the Mesos-DNS HTTP API",
+        "curl -s " + api + "/v1/services/_api._tcp.marathon.mesos",
+        "curl -s " + api + "/v1/hosts/web.marathon.mesos",
+        "curl -s " + api + "/v1/axfr");
+  }
+
+  @Override
+  public void close() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        // keep closing the rest
+      }
+    }
+    resources.clear();
+  }
+}

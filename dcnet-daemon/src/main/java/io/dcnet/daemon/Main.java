@@ -1,0 +1,42 @@
+package io.dcnet.daemon;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code dcnet} executable; dispatches to one subcommand per job. */
+@Command(
+    name = "dcnet",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.Provider.class,
+    description = {
+      "Networking for Mesos clusters: DNS service discovery (a drop-in Mesos-DNS today),",
+      "and, in coming versions, replicated node DNS, L4 VIPs, the VXLAN overlay and L7 pools.",
+      "",
+      "Start with:  ./dcnet demo"
+    },
+    subcommands = {
+      DemoCommand.class,
+      EmulatorCommand.class,
+      MesosDnsCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (the one place that knows about exits). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,93 @@
+package io.dcnet.dns.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+
+/**
+ * Answers the length-framed queries of one TCP connection. Queries may be pipelined; each is
+ * answered as soon as its handler completes, so replies may come out of order. Reading pauses while
+ * the connection is not writable (a client that does not read cannot pile up replies), and the
+ * connection is closed on idle timeout or any error.
+ *
+ * <p>One instance per connection; owned by its event loop.
+ */
+final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
+  private final QueryProcessor processor;
+  private boolean reading;
+  private boolean needFlush;
+
+  TcpQueryHandler(QueryProcessor processor) {
+    this.processor = processor;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof ByteBuf frame)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    byte[] wire;
+    try {
+      wire = ByteBufUtil.getBytes(frame);
+    } finally {
+      frame.release();
+    }
+    InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+    reading = true;
+    try {
+      processor.process(
+          wire, DnsProtocol.TCP, client, ctx.channel().eventLoop(), r -> reply(ctx, r));
+    } finally {
+      reading = false;
+    }
+  }
+
+  private void reply(ChannelHandlerContext ctx, byte[] wire) {
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    ByteBuf out = ctx.alloc().buffer(2 + wire.length);
+    out.writeShort(wire.length);
+    out.writeBytes(wire);
+    if (reading && ctx.executor().inEventLoop()) {
+      ctx.write(out, ctx.voidPromise());
+      needFlush = true;
+    } else {
+      ctx.writeAndFlush(out, ctx.voidPromise());
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (needFlush) {
+      needFlush = false;
+      ctx.flush();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent) {
+      ctx.close();
+    } else {
+      ctx.fireUserEventTriggered(evt);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // Broken framing, resets, and so on: this connection is done; the server is not affected.
+    ctx.close();
+  }
+}
