@@ -41,7 +41,7 @@ public final class AgentStateClient {
             .build();
     HttpResponse<byte[]> response;
     try {
-      response = http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
       throw new IOException(
           "POST " + uri + " GET_STATE: timed out after " + http.config().requestTimeout(), e);

@@ -1,15 +1,19 @@
 package io.dcnet.mesos.http;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A configured JDK {@link HttpClient} plus the request defaults every Mesos call needs ({@code
  * User-Agent: dcnet}, the {@code Authorization} header, the timeout). Redirects are never followed
- * automatically; callers handle Mesos's protocol-relative 307s themselves.
+ * automatically; callers handle Mesos's protocol-relative 307s themselves. With a {@link
+ * MesosAuth.RenewingToken}, {@link #send} retries a request once with a new token after a 401.
  *
  * <p>Thread-safe: the JDK client is thread-safe and this holder is immutable.
  */
@@ -40,17 +44,60 @@ public final class MesosHttpClient {
     return config.scheme();
   }
 
-  /** A request builder with User-Agent, Authorization and the configured timeout set. */
-  public HttpRequest.Builder newRequest(URI uri) {
+  /**
+   * A request builder with User-Agent, Authorization and the configured timeout set.
+   *
+   * @throws IOException a renewing token could not be obtained
+   */
+  public HttpRequest.Builder newRequest(URI uri) throws IOException, InterruptedException {
     return newRequest(uri, config.requestTimeout());
   }
 
-  /** A request builder with User-Agent, Authorization and the given timeout set. */
-  public HttpRequest.Builder newRequest(URI uri, Duration timeout) {
+  /**
+   * A request builder with User-Agent, Authorization and the given timeout set.
+   *
+   * @throws IOException a renewing token could not be obtained
+   */
+  public HttpRequest.Builder newRequest(URI uri, Duration timeout)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", USER_AGENT);
     config.auth().authorizationHeader().ifPresent(v -> b.header("Authorization", v));
     return b;
+  }
+
+  /**
+   * Sends {@code request} (built with {@link #newRequest}); after a 401 it is sent once more with a
+   * fresh token when the authentication can renew one (see {@link #retryAfterUnauthorized}).
+   */
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    HttpResponse<T> response = client.send(request, handler);
+    if (response.statusCode() == 401) {
+      Optional<HttpRequest> retry = retryAfterUnauthorized(request);
+      if (retry.isPresent()) {
+        return client.send(retry.get(), handler);
+      }
+    }
+    return response;
+  }
+
+  /**
+   * Tells the authentication that Mesos answered 401 to {@code request}. Returns a copy of the
+   * request with a freshly fetched {@code Authorization} header when a retry may succeed, else
+   * empty (fixed credentials). The body publisher is reused, so it must be replayable (as {@code
+   * BodyPublishers.ofString} is).
+   */
+  public Optional<HttpRequest> retryAfterUnauthorized(HttpRequest request)
+      throws IOException, InterruptedException {
+    String sent = request.headers().firstValue("Authorization").orElse(null);
+    if (!config.auth().unauthorized(sent)) {
+      return Optional.empty();
+    }
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"));
+    config.auth().authorizationHeader().ifPresent(v -> b.header("Authorization", v));
+    return Optional.of(b.build());
   }
 
   /**

@@ -151,8 +151,7 @@ public final class MasterStateFetcher {
 
   private HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
     try {
-      return http.client()
-          .send(
+      return http.send(
               http.newRequest(uri, stateTimeout)
                   .header("Content-Type", "application/json")
                   .GET()

@@ -71,7 +71,15 @@ final class SubscribeConnector {
   private OpenStream openAt(URI start) throws IOException, InterruptedException {
     URI uri = start;
     for (int hop = 0; ; hop++) {
-      HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = post(uri, SUBSCRIBE);
+      HttpRequest request = subscribeRequest(uri);
+      HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = post(uri, request);
+      if (response.statusCode() == 401) {
+        var retry = http.retryAfterUnauthorized(request);
+        if (retry.isPresent()) {
+          discard(response.body());
+          response = post(uri, retry.get());
+        }
+      }
       int status = response.statusCode();
       if (status == 200) {
         ChunkQueue queue = new ChunkQueue();
@@ -90,14 +98,16 @@ final class SubscribeConnector {
     }
   }
 
-  private HttpResponse<Flow.Publisher<List<ByteBuffer>>> post(URI uri, String body)
+  private HttpRequest subscribeRequest(URI uri) throws IOException, InterruptedException {
+    return http.newRequest(uri)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(SUBSCRIBE, StandardCharsets.UTF_8))
+        .build();
+  }
+
+  private HttpResponse<Flow.Publisher<List<ByteBuffer>>> post(URI uri, HttpRequest request)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        http.newRequest(uri)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build();
     Duration limit = http.config().requestTimeout().plusSeconds(1);
     var future = http.client().sendAsync(request, HttpResponse.BodyHandlers.ofPublisher());
     try {
@@ -126,8 +136,7 @@ final class SubscribeConnector {
     }
     try {
       HttpResponse<byte[]> r =
-          http.client()
-              .send(
+          http.send(
                   http.newRequest(uri)
                       .header("Content-Type", "application/json")
                       .header("Accept", "application/json")
