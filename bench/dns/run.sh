@@ -33,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$root/dcnet" build
+"$root/dcnet" version >/dev/null   # builds on first use
 "$root/dcnet" emulator --state "$fixture" --address 127.0.0.1 --port "$EMU_PORT" >"$work/emu.log" 2>&1 &
 pids+=($!)
 

@@ -25,6 +25,7 @@ import org.xbill.DNS.Message;
  * <p>Thread-safe and non-blocking: each attempt opens a Netty channel on the event loop of the
  * query's server channel, so no thread is held per query.
  */
+@SuppressWarnings("FutureReturnValueIgnored") // completion callbacks; errors handled inside
 public final class Forwarder implements DnsQueryHandler {
   /** Mesos-DNS's default {@code timeout}. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);

@@ -13,6 +13,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.ReferenceCountUtil;
@@ -32,6 +33,7 @@ import org.xbill.DNS.Message;
  *
  * <p>Thread-safe: every step runs on the given event loop; the returned future completes there.
  */
+@SuppressWarnings("FutureReturnValueIgnored") // completion callbacks; errors handled inside
 final class UpstreamExchange extends ChannelInboundHandlerAdapter {
   private final CompletableFuture<Message> result = new CompletableFuture<>();
   private final int queryId;
@@ -71,7 +73,10 @@ final class UpstreamExchange extends ChannelInboundHandlerAdapter {
                 }
               });
     } else {
-      b.channel(transport.datagramChannel()).handler(ex);
+      b.channel(transport.datagramChannel())
+          // the default 2048-byte datagram buffer would cut large EDNS replies
+          .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65535))
+          .handler(ex);
     }
     ChannelFuture connect = b.connect(upstream);
     Channel ch = connect.channel();

@@ -49,7 +49,7 @@ public final class MesosAuthority implements DnsQueryHandler {
   /**
    * @param view the current records; called once per query; null means not ready (SERVFAIL)
    * @param srvWeight {@code srvRecordDefaultWeight}, 0-65535
-   * @param recurseOn {@code recurseon}: the RA flag of every reply
+   * @param recurseOn Mesos-DNS's RecurseOn setting: the RA flag of every reply
    */
   public MesosAuthority(Supplier<AuthorityView> view, int srvWeight, boolean recurseOn) {
     this.view = Objects.requireNonNull(view, "view");

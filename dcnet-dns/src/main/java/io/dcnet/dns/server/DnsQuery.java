@@ -19,6 +19,7 @@ import org.xbill.DNS.Message;
  * @param eventLoop the event loop of the receiving channel; may be null outside a server (tests)
  * @param transport the Netty channel classes the server uses; may be null outside a server
  */
+@SuppressWarnings("ArrayRecordComponent") // the bytes as received; never compared
 public record DnsQuery(
     Message message,
     byte[] wire,

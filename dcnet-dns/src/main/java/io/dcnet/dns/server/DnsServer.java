@@ -133,7 +133,7 @@ public final class DnsServer implements AutoCloseable {
             .option(ChannelOption.SO_RCVBUF, options.udpReceiveBufferBytes())
             .option(ChannelOption.SO_SNDBUF, options.udpReceiveBufferBytes())
             .option(
-                ChannelOption.RCVBUF_ALLOCATOR,
+                ChannelOption.RECVBUF_ALLOCATOR,
                 new FixedRecvByteBufAllocator(options.maxUdpQueryBytes()))
             .handler(
                 new ChannelInitializer<DatagramChannel>() {
@@ -149,7 +149,7 @@ public final class DnsServer implements AutoCloseable {
       // recvmmsg: up to 16 datagrams per system call, each at most maxUdpQueryBytes
       b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, options.maxUdpQueryBytes())
           .option(
-              ChannelOption.RCVBUF_ALLOCATOR,
+              ChannelOption.RECVBUF_ALLOCATOR,
               new FixedRecvByteBufAllocator(options.maxUdpQueryBytes() * 16));
     }
     Channel first = b.bind(bindAddress, port).sync().channel();

@@ -190,6 +190,34 @@ public record DnsServerOptions(
         maxUdpQueryBytes);
   }
 
+  public DnsServerOptions withUdpReceiveBufferBytes(int v) {
+    return new DnsServerOptions(
+        setTruncateBit,
+        maxInFlight,
+        queryTimeout,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        udpChannels,
+        ioThreads,
+        preferEpoll,
+        v,
+        maxUdpQueryBytes);
+  }
+
+  public DnsServerOptions withMaxUdpQueryBytes(int v) {
+    return new DnsServerOptions(
+        setTruncateBit,
+        maxInFlight,
+        queryTimeout,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        udpChannels,
+        ioThreads,
+        preferEpoll,
+        udpReceiveBufferBytes,
+        v);
+  }
+
   private static void positive(String field, int v) {
     if (v <= 0) {
       throw new IllegalArgumentException(field + ": " + v + " (expected: > 0)");

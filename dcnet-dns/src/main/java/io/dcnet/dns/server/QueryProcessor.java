@@ -24,6 +24,7 @@ import org.xbill.DNS.Rcode;
  * loop; the sink may be called on the calling thread (synchronous handlers) or on whichever thread
  * completes the handler's stage.
  */
+@SuppressWarnings("FutureReturnValueIgnored") // completion callbacks; errors handled inside
 final class QueryProcessor {
   private static final Logger log = LoggerFactory.getLogger(QueryProcessor.class);
   private static final int HEADER_BYTES = 12;

@@ -48,6 +48,7 @@ public final class ResponseTruncator {
    * @param wire the bytes to send
    * @param truncated whether records were removed here
    */
+  @SuppressWarnings("ArrayRecordComponent") // transient result, never compared
   public record Fitted(byte[] wire, boolean truncated) {}
 
   /** Renders {@code reply} (compressed) within {@code limit} bytes; mutates {@code reply}. */

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe and {@link ChannelHandler.Sharable}: one instance on every accepted channel.
  */
 @ChannelHandler.Sharable
+@SuppressWarnings("FutureReturnValueIgnored") // Netty I/O futures: failures reach exceptionCaught
 final class TcpConnectionLimiter extends ChannelInboundHandlerAdapter {
   private final int max;
   private final DnsServerStats stats;

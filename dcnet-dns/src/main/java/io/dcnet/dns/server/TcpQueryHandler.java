@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
  *
  * <p>One instance per connection; owned by its event loop.
  */
+@SuppressWarnings("FutureReturnValueIgnored") // Netty I/O futures: failures reach exceptionCaught
 final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
   private final QueryProcessor processor;
   private boolean reading;

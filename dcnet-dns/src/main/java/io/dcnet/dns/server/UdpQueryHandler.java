@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>One instance per channel; owned by that channel's event loop (async replies are handed to the
  * channel, which is thread-safe).
  */
+@SuppressWarnings("FutureReturnValueIgnored") // Netty I/O futures: failures reach exceptionCaught
 final class UdpQueryHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(UdpQueryHandler.class);
   private static final AtomicBoolean errorLogged = new AtomicBoolean();

@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
  * connection (TCP). Records every query it receives.
  */
 final class FakeUpstream implements AutoCloseable {
+  @SuppressWarnings("ArrayRecordComponent") // test capture, compared by content explicitly
   record Received(DnsProtocol protocol, byte[] wire) {}
 
   private final DatagramSocket udp;
@@ -105,7 +106,7 @@ final class FakeUpstream implements AutoCloseable {
           out.flush();
         }
       } catch (SocketTimeoutException e) {
-        continue;
+        // no connection yet: check running and accept again
       } catch (IOException e) {
         if (!running) {
           return;

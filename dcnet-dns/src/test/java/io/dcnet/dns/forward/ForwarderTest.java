@@ -95,6 +95,20 @@ class ForwarderTest {
   }
 
   @Test
+  void largeEdnsRepliesAreRelayedWhole() throws Exception {
+    FakeUpstream up = upstream((q, p) -> answer(q, Rcode.NOERROR, 200, false));
+    DnsServer s = server(new Forwarder(List.of(up.address()), Duration.ofSeconds(2)));
+    Message q = DnsTestClient.queryA("big.example.com.");
+    q.addRecord(new OPTRecord(8192, 0, 0), Section.ADDITIONAL);
+    byte[] reply = DnsTestClient.udp(s.udpAddress(), q.toWire(), 3000);
+    assertThat(reply.length).isGreaterThan(2048);
+    Message r = new Message(reply);
+    assertThat(r.getSection(Section.ANSWER)).hasSize(200);
+    assertThat(r.getHeader().getFlag(Flags.TC)).isFalse();
+    assertThat(up.count(DnsProtocol.UDP)).isEqualTo(1);
+  }
+
+  @Test
   void tcpClientsAreForwardedOverTcp() throws Exception {
     FakeUpstream up = upstream((q, p) -> answer(q, Rcode.NOERROR, 2, false));
     DnsServer s = server(new Forwarder(List.of(up.address()), Duration.ofSeconds(2)));

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * {@code renewAfter} has passed since it was fetched, and dropped after a 401 ({@link
  * #invalidate(String)}).
  *
- * <p>Built by {@link MesosAuth#renewingToken}. A failed scheduled renewal keeps the old token (logged at WARN once per failure streak) and is
- * retried on the next use; without a token the failure is thrown to the caller.
+ * <p>Built by {@link MesosAuth#renewingToken}. A failed scheduled renewal keeps the old token
+ * (logged at WARN once per failure streak) and is retried on the next use; without a token the
+ * failure is thrown to the caller.
  *
  * <p>Thread-safe: all state is guarded by {@code this}; a fetch runs while holding the lock, so
  * concurrent requests wait for a single login instead of each logging in.

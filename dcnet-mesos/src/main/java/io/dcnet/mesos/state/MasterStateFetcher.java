@@ -152,11 +152,11 @@ public final class MasterStateFetcher {
   private HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
     try {
       return http.send(
-              http.newRequest(uri, stateTimeout)
-                  .header("Content-Type", "application/json")
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+          http.newRequest(uri, stateTimeout)
+              .header("Content-Type", "application/json")
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
       throw new IOException("GET " + uri + ": timed out after " + stateTimeout, e);
     } catch (IOException e) {

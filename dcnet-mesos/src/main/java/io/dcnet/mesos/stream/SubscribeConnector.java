@@ -137,12 +137,12 @@ final class SubscribeConnector {
     try {
       HttpResponse<byte[]> r =
           http.send(
-                  http.newRequest(uri)
-                      .header("Content-Type", "application/json")
-                      .header("Accept", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString(GET_MASTER, StandardCharsets.UTF_8))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofByteArray());
+              http.newRequest(uri)
+                  .header("Content-Type", "application/json")
+                  .header("Accept", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(GET_MASTER, StandardCharsets.UTF_8))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       if (r.statusCode() == 200) {
         return "master@" + V1Json.parseGetMaster(r.body()).hostPort();
       }

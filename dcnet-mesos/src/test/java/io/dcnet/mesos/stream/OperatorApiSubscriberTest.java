@@ -75,6 +75,27 @@ class OperatorApiSubscriberTest {
   }
 
   @Test
+  void a401RenewsTheTokenAndRetriesInTheSameConnect() throws Exception {
+    String t1 = emu.launchTask(TaskSpec.of(framework, agent, "web"));
+    List<String> tokens = new CopyOnWriteArrayList<>(List.of("expired", "s3cret"));
+    List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    SubscriberOptions o = fast();
+    SubscriberOptions recording =
+        new SubscriberOptions(
+            o.backoffMin(),
+            o.backoffMax(),
+            o.deadStreamHeartbeats(),
+            o.idleTimeoutWithoutHeartbeat(),
+            o.random(),
+            sleeps::add);
+    MesosAuth auth = MesosAuth.renewingToken(() -> tokens.remove(0));
+    subscribe(() -> List.of(addr(0)), auth, recording);
+    await().atMost(WAIT).until(() -> sub.snapshot().tasks().containsKey(t1));
+    assertThat(tokens).isEmpty();
+    assertThat(sleeps).as("no reconnect was needed").isEmpty();
+  }
+
+  @Test
   void snapshotThenLiveTaskStartFailKill() throws Exception {
     String t1 = emu.launchTask(TaskSpec.of(framework, agent, "web").withHostPorts(31000));
     subscribe(List.of(addr(0)));
