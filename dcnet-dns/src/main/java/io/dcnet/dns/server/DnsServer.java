@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class DnsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
 
+  private static final int SAME_PORT_ATTEMPTS = 32;
+
   private final InetAddress bindAddress;
   private final int port;
   private final DnsServerOptions options;
@@ -53,7 +55,7 @@ public final class DnsServer implements AutoCloseable {
 
   /**
    * @param bindAddress the IP to bind (e.g. 0.0.0.0 or 127.0.0.1)
-   * @param port 0-65535; 0 binds an ephemeral port (TCP tries to take the same port as UDP)
+   * @param port 0-65535; 0 binds one free port for both UDP and TCP
    * @param handler answers every query
    * @param options see {@link DnsServerOptions}
    */
@@ -103,8 +105,7 @@ public final class DnsServer implements AutoCloseable {
         options.ioThreads() == 0 ? Runtime.getRuntime().availableProcessors() : options.ioThreads();
     group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlerFactory());
     try {
-      bindUdp(threads);
-      bindTcp();
+      bindSamePort(threads);
     } catch (Exception e) { // sync() rethrows the bind's IOException unchecked
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -121,6 +122,29 @@ public final class DnsServer implements AutoCloseable {
         transport.epoll() ? "epoll" : "nio",
         channels.size() - 1);
     return this;
+  }
+
+  /**
+   * Binds UDP, then TCP on the same port. With port 0 the UDP port is chosen by the kernel and may
+   * be taken for TCP; then both are released and tried again, so that one number always serves both
+   * transports (clients retry a truncated UDP answer over TCP on the same port).
+   */
+  private void bindSamePort(int threads) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      bindUdp(threads);
+      try {
+        bindTcp();
+        return;
+      } catch (RuntimeException e) {
+        if (port != 0 || attempt >= SAME_PORT_ATTEMPTS) {
+          throw e;
+        }
+        for (Channel c : channels) {
+          c.close().syncUninterruptibly();
+        }
+        channels.clear();
+      }
+    }
   }
 
   private void bindUdp(int threads) throws InterruptedException {
@@ -181,17 +205,7 @@ public final class DnsServer implements AutoCloseable {
                         .addLast(new TcpQueryHandler(processor));
                   }
                 });
-    Channel ch;
-    if (port == 0) {
-      // Prefer the UDP port, so one number serves both; fall back to any free port.
-      try {
-        ch = b.bind(bindAddress, udpPort).sync().channel();
-      } catch (Exception e) {
-        ch = b.bind(bindAddress, 0).sync().channel();
-      }
-    } else {
-      ch = b.bind(bindAddress, port).sync().channel();
-    }
+    Channel ch = b.bind(bindAddress, udpPort).sync().channel();
     channels.add(ch);
     tcpPort = ((InetSocketAddress) ch.localAddress()).getPort();
   }

@@ -5,6 +5,7 @@ import io.dcnet.mesos.model.Framework;
 import io.dcnet.mesos.model.MasterState;
 import io.dcnet.mesos.model.NetworkInfo;
 import io.dcnet.mesos.model.Task;
+import io.dcnet.mesos.model.TaskStates;
 import io.dcnet.mesos.model.TaskStatus;
 import io.dcnet.mesos.v1.AgentState;
 import io.dcnet.mesos.v1.V1Json;
@@ -14,7 +15,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -26,16 +26,6 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: owned by {@link MesosEmulator}, which calls it only while holding its lock.
  */
 final class ClusterState {
-  static final Set<String> TERMINAL =
-      Set.of(
-          "TASK_FINISHED",
-          "TASK_FAILED",
-          "TASK_KILLED",
-          "TASK_ERROR",
-          "TASK_DROPPED",
-          "TASK_GONE",
-          "TASK_LOST",
-          "TASK_GONE_BY_OPERATOR");
   private static final int COMPLETED_LIMIT = 1000;
 
   private final String clusterId = UUID.randomUUID().toString();
@@ -214,7 +204,7 @@ final class ClusterState {
     List<TaskStatus> statuses = new ArrayList<>(t.statuses());
     statuses.add(status);
     Task updated = t.withState(status.state(), statuses);
-    if (TERMINAL.contains(status.state())) {
+    if (TaskStates.isTerminal(status.state())) {
       tasks.remove(t.id());
       completed.addLast(updated);
       if (completed.size() > COMPLETED_LIMIT) {

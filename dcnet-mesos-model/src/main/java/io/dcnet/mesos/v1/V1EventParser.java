@@ -1,10 +1,10 @@
 package io.dcnet.mesos.v1;
 
-import static io.dcnet.mesos.v1.V1Reader.id;
-import static io.dcnet.mesos.v1.V1Reader.number;
-import static io.dcnet.mesos.v1.V1Reader.optObject;
-import static io.dcnet.mesos.v1.V1Reader.reqObject;
-import static io.dcnet.mesos.v1.V1Reader.string;
+import static io.dcnet.mesos.MesosJsonReader.id;
+import static io.dcnet.mesos.MesosJsonReader.number;
+import static io.dcnet.mesos.MesosJsonReader.optObject;
+import static io.dcnet.mesos.MesosJsonReader.reqObject;
+import static io.dcnet.mesos.MesosJsonReader.string;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcnet.mesos.MesosStateException;

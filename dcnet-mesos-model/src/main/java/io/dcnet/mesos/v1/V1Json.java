@@ -1,9 +1,9 @@
 package io.dcnet.mesos.v1;
 
-import static io.dcnet.mesos.v1.V1Reader.integer;
-import static io.dcnet.mesos.v1.V1Reader.optObject;
-import static io.dcnet.mesos.v1.V1Reader.reqObject;
-import static io.dcnet.mesos.v1.V1Reader.string;
+import static io.dcnet.mesos.MesosJsonReader.integer;
+import static io.dcnet.mesos.MesosJsonReader.optObject;
+import static io.dcnet.mesos.MesosJsonReader.reqObject;
+import static io.dcnet.mesos.MesosJsonReader.string;
 import static io.dcnet.mesos.v1.V1TaskRenderer.obj;
 import static io.dcnet.mesos.v1.V1TaskRenderer.wrappedId;
 
@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dcnet.core.json.Json;
+import io.dcnet.mesos.MesosJsonReader;
 import io.dcnet.mesos.MesosStateException;
 import io.dcnet.mesos.model.Agent;
 import io.dcnet.mesos.model.Framework;
@@ -40,18 +41,18 @@ public final class V1Json {
 
   /** Decodes one event of the {@code SUBSCRIBE} stream; unknown types give {@code Unknown}. */
   public static MasterEvent parseEvent(byte[] json) throws MesosStateException {
-    return V1EventParser.parse(V1Reader.readRoot(json, "event"));
+    return V1EventParser.parse(MesosJsonReader.readRoot(json, "event"));
   }
 
   /** Decodes a master {@code GET_STATE} response; the leader is left empty. */
   public static MasterState parseGetState(byte[] json) throws MesosStateException {
-    JsonNode root = V1Reader.readRoot(json, "GET_STATE response");
+    JsonNode root = MesosJsonReader.readRoot(json, "GET_STATE response");
     return V1StateCodec.masterState(reqObject(root, "get_state", "get_state"), "get_state");
   }
 
   /** Decodes an agent {@code GET_STATE} response. */
   public static AgentState parseAgentGetState(byte[] json) throws MesosStateException {
-    JsonNode root = V1Reader.readRoot(json, "agent GET_STATE response");
+    JsonNode root = MesosJsonReader.readRoot(json, "agent GET_STATE response");
     return V1StateCodec.agentState(reqObject(root, "get_state", "get_state"), "get_state");
   }
 
@@ -60,7 +61,7 @@ public final class V1Json {
    * master_info.address.ip} and {@code port} (id {@code master}).
    */
   public static Pid parseGetMaster(byte[] json) throws MesosStateException {
-    JsonNode root = V1Reader.readRoot(json, "GET_MASTER response");
+    JsonNode root = MesosJsonReader.readRoot(json, "GET_MASTER response");
     JsonNode gm = reqObject(root, "get_master", "get_master");
     JsonNode info = reqObject(gm, "master_info", "get_master.master_info");
     String p = "get_master.master_info";

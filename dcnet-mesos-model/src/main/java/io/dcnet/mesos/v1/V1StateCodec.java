@@ -1,12 +1,12 @@
 package io.dcnet.mesos.v1;
 
-import static io.dcnet.mesos.v1.V1Reader.array;
-import static io.dcnet.mesos.v1.V1Reader.bool;
-import static io.dcnet.mesos.v1.V1Reader.id;
-import static io.dcnet.mesos.v1.V1Reader.object;
-import static io.dcnet.mesos.v1.V1Reader.optObject;
-import static io.dcnet.mesos.v1.V1Reader.pid;
-import static io.dcnet.mesos.v1.V1Reader.string;
+import static io.dcnet.mesos.MesosJsonReader.array;
+import static io.dcnet.mesos.MesosJsonReader.bool;
+import static io.dcnet.mesos.MesosJsonReader.id;
+import static io.dcnet.mesos.MesosJsonReader.object;
+import static io.dcnet.mesos.MesosJsonReader.optObject;
+import static io.dcnet.mesos.MesosJsonReader.pid;
+import static io.dcnet.mesos.MesosJsonReader.string;
 import static io.dcnet.mesos.v1.V1TaskRenderer.obj;
 import static io.dcnet.mesos.v1.V1TaskRenderer.wrappedId;
 

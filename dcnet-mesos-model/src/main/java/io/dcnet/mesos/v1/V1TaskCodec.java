@@ -1,13 +1,13 @@
 package io.dcnet.mesos.v1;
 
-import static io.dcnet.mesos.v1.V1Reader.array;
-import static io.dcnet.mesos.v1.V1Reader.id;
-import static io.dcnet.mesos.v1.V1Reader.integer;
-import static io.dcnet.mesos.v1.V1Reader.labels;
-import static io.dcnet.mesos.v1.V1Reader.number;
-import static io.dcnet.mesos.v1.V1Reader.object;
-import static io.dcnet.mesos.v1.V1Reader.optObject;
-import static io.dcnet.mesos.v1.V1Reader.string;
+import static io.dcnet.mesos.MesosJsonReader.array;
+import static io.dcnet.mesos.MesosJsonReader.id;
+import static io.dcnet.mesos.MesosJsonReader.integer;
+import static io.dcnet.mesos.MesosJsonReader.labels;
+import static io.dcnet.mesos.MesosJsonReader.number;
+import static io.dcnet.mesos.MesosJsonReader.object;
+import static io.dcnet.mesos.MesosJsonReader.optObject;
+import static io.dcnet.mesos.MesosJsonReader.string;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcnet.core.json.Json;

@@ -6,6 +6,7 @@ import io.dcnet.mesos.model.Agent;
 import io.dcnet.mesos.model.Framework;
 import io.dcnet.mesos.model.MasterState;
 import io.dcnet.mesos.model.Task;
+import io.dcnet.mesos.model.TaskStates;
 import io.dcnet.mesos.model.TaskStatus;
 import io.dcnet.mesos.v1.MasterEvent;
 import java.util.List;

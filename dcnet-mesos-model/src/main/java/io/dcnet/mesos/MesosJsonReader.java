@@ -1,9 +1,8 @@
-package io.dcnet.mesos.v1;
+package io.dcnet.mesos;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcnet.core.json.Json;
-import io.dcnet.mesos.MesosStateException;
 import io.dcnet.mesos.model.Label;
 import io.dcnet.mesos.model.Pid;
 import java.io.IOException;
@@ -11,15 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Typed field access on a v1 JSON tree with errors that name the path. Keys match like {@link
- * Json#field} (exact first, then case-insensitive); absent fields read as empty/zero/default.
+ * Typed field access on a Mesos JSON tree (v0 or v1) with errors that name the path. Keys match
+ * like {@link Json#field} (exact first, then case-insensitive); absent fields read as
+ * empty/zero/default.
  *
  * <p>Thread-safe: stateless.
  */
-final class V1Reader {
-  private V1Reader() {}
+public final class MesosJsonReader {
+  private MesosJsonReader() {}
 
-  static JsonNode readRoot(byte[] json, String what) throws MesosStateException {
+  public static JsonNode readRoot(byte[] json, String what) throws MesosStateException {
     JsonNode root;
     try {
       root = Json.mapper().readTree(json);
@@ -34,7 +34,7 @@ final class V1Reader {
     return root;
   }
 
-  static void object(JsonNode n, String path) throws MesosStateException {
+  public static void object(JsonNode n, String path) throws MesosStateException {
     if (n == null || !n.isObject()) {
       throw new MesosStateException(
           path + ": expected an object" + (n == null ? " (missing)" : ", got " + n.getNodeType()));
@@ -42,7 +42,7 @@ final class V1Reader {
   }
 
   /** Field {@code key} as an object, or null when absent. */
-  static JsonNode optObject(JsonNode n, String key, String path) throws MesosStateException {
+  public static JsonNode optObject(JsonNode n, String key, String path) throws MesosStateException {
     JsonNode v = Json.field(n, key);
     if (v != null) {
       object(v, path);
@@ -51,13 +51,13 @@ final class V1Reader {
   }
 
   /** Field {@code key}, which must be present and an object. */
-  static JsonNode reqObject(JsonNode n, String key, String path) throws MesosStateException {
+  public static JsonNode reqObject(JsonNode n, String key, String path) throws MesosStateException {
     JsonNode v = Json.field(n, key);
     object(v, path);
     return v;
   }
 
-  static String string(JsonNode n, String key, String path) throws MesosStateException {
+  public static String string(JsonNode n, String key, String path) throws MesosStateException {
     JsonNode v = Json.field(n, key);
     if (v == null) {
       return "";
@@ -68,7 +68,7 @@ final class V1Reader {
     return v.textValue();
   }
 
-  static double number(JsonNode n, String key, String path) throws MesosStateException {
+  public static double number(JsonNode n, String key, String path) throws MesosStateException {
     JsonNode v = Json.field(n, key);
     if (v == null) {
       return 0;
@@ -79,7 +79,7 @@ final class V1Reader {
     return v.doubleValue();
   }
 
-  static long integer(JsonNode n, String key, String path, long min, long max)
+  public static long integer(JsonNode n, String key, String path, long min, long max)
       throws MesosStateException {
     JsonNode v = Json.field(n, key);
     if (v == null) {
@@ -92,7 +92,7 @@ final class V1Reader {
     return v.longValue();
   }
 
-  static boolean bool(JsonNode n, String key, String path, boolean dflt)
+  public static boolean bool(JsonNode n, String key, String path, boolean dflt)
       throws MesosStateException {
     JsonNode v = Json.field(n, key);
     if (v == null) {
@@ -104,7 +104,8 @@ final class V1Reader {
     return v.booleanValue();
   }
 
-  static Iterable<JsonNode> array(JsonNode n, String key, String path) throws MesosStateException {
+  public static Iterable<JsonNode> array(JsonNode n, String key, String path)
+      throws MesosStateException {
     JsonNode v = Json.field(n, key);
     if (v == null) {
       return List.of();
@@ -116,7 +117,7 @@ final class V1Reader {
   }
 
   /** A wrapped id {@code {"value":"..."}}; empty when absent. A bare string is tolerated. */
-  static String id(JsonNode n, String key, String path) throws MesosStateException {
+  public static String id(JsonNode n, String key, String path) throws MesosStateException {
     JsonNode v = Json.field(n, key);
     if (v == null) {
       return "";
@@ -132,7 +133,7 @@ final class V1Reader {
   }
 
   /** Labels, wrapped {@code {"labels":[...]}} as in v1; a bare array is tolerated. */
-  static List<Label> labels(JsonNode n, String key, String path) throws MesosStateException {
+  public static List<Label> labels(JsonNode n, String key, String path) throws MesosStateException {
     JsonNode v = Json.field(n, key);
     if (v == null) {
       return List.of();
@@ -160,7 +161,7 @@ final class V1Reader {
   }
 
   /** Fails when {@code owner} has a {@code pid} field that is not {@code id@host:port}. */
-  static String pid(JsonNode owner, String path) throws MesosStateException {
+  public static String pid(JsonNode owner, String path) throws MesosStateException {
     String pid = string(owner, "pid", path);
     if (Json.field(owner, "pid") != null && Pid.parse(pid).isEmpty()) {
       throw new MesosStateException(path + ": '" + pid + "' (expected: id@host:port)");

@@ -1,4 +1,4 @@
-package io.dcnet.mesos.stream;
+package io.dcnet.mesos.model;
 
 import java.util.Set;
 
