@@ -14,7 +14,9 @@ import io.dcnet.mesos.state.MasterStateFetcher;
 import io.dcnet.mesos.zk.MasterList;
 import io.dcnet.mesos.zk.ZkMasterDetector;
 import io.dcnet.mesos.zk.ZkUrl;
+import io.dcnet.mesosdns.config.ConfigException;
 import io.dcnet.mesosdns.config.MesosDnsConfig;
+import io.dcnet.mesosdns.config.ResolvConf;
 import io.dcnet.mesosdns.records.HostResolver;
 import io.dcnet.mesosdns.records.MesosDnsSnapshot;
 import io.dcnet.mesosdns.refresh.MesosDnsRefresher;
@@ -23,6 +25,7 @@ import io.dcnet.rest.mesosdns.MesosDnsHttpApi;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +49,7 @@ public final class MesosDnsDaemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MesosDnsDaemon.class);
 
   private final MesosDnsConfig cfg;
+  private final Path resolvConf;
   private final String version;
   private final MesosDnsRefresher refresher;
   private final ZkMasterDetector zk;
@@ -60,7 +64,15 @@ public final class MesosDnsDaemon implements AutoCloseable {
    */
   public MesosDnsDaemon(MesosDnsConfig cfg, MesosAuth auth, String version, Runnable onZkTimeout)
       throws IOException {
+    this(cfg, auth, version, onZkTimeout, Path.of("/etc/resolv.conf"));
+  }
+
+  /** As above, reading nameservers from {@code resolvConf} when {@code resolvers} is empty. */
+  public MesosDnsDaemon(
+      MesosDnsConfig cfg, MesosAuth auth, String version, Runnable onZkTimeout, Path resolvConf)
+      throws IOException {
     this.cfg = cfg;
+    this.resolvConf = resolvConf;
     this.version = version;
     MasterStateFetcher fetcher =
         new MasterStateFetcher(
@@ -144,7 +156,7 @@ public final class MesosDnsDaemon implements AutoCloseable {
     DnsQueryHandler defaultForwarder = null;
     Map<String, DnsQueryHandler> zoneForwarders = new HashMap<>();
     if (cfg.externalOn()) {
-      List<InetSocketAddress> upstreams = MesosDnsClients.upstreams(cfg.resolvers());
+      List<InetSocketAddress> upstreams = MesosDnsClients.upstreams(resolvers());
       if (!upstreams.isEmpty()) {
         defaultForwarder = Forwarder.withTimeoutSeconds(upstreams, cfg.timeout());
       }
@@ -176,6 +188,20 @@ public final class MesosDnsDaemon implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw new IOException(
           "DNS listener " + cfg.listener() + ":" + cfg.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code resolvers}, or, when that list is empty, the non-local nameservers of resolv.conf. */
+  private List<String> resolvers() throws IOException {
+    if (!cfg.resolvers().isEmpty()) {
+      return cfg.resolvers();
+    }
+    try {
+      List<String> fromFile = ResolvConf.nameservers(resolvConf);
+      LOG.info("resolvers: [] in config, using {} from {}", fromFile, resolvConf);
+      return fromFile;
+    } catch (ConfigException e) {
+      throw new IOException(resolvConf + ": " + e.getMessage(), e);
     }
   }
 
