@@ -11,12 +11,18 @@ for n in names:
     lat = float(re.search(r"Average Latency \(s\):\s+([\d.]+)", text).group(1))
     lost = re.search(r"Queries lost:\s+(\d+)", text).group(1)
     sent = re.search(r"Queries sent:\s+(\d+)", text).group(1)
-    res[n] = (qps, lat, lost, sent)
+    srv = re.search(r"server cpu ticks: (\d+) per (\d+)/s over ([\d.]+) s", text)
+    perf = re.search(r"dnsperf cpu seconds: ([\d.]+) user ([\d.]+) system", text)
+    secs = float(srv.group(3)) if srv else float("nan")
+    srv_cores = int(srv.group(1)) / int(srv.group(2)) / secs if srv else float("nan")
+    perf_cores = (float(perf.group(1)) + float(perf.group(2))) / secs if perf else float("nan")
+    res[n] = (qps, lat, lost, sent, srv_cores, perf_cores)
 base = names[0]
-print("| server | qps | avg latency (ms) | lost/sent | qps ratio dcnet/peer | latency ratio dcnet/peer |")
-print("|---|---|---|---|---|---|")
+print("| server | qps | avg latency (ms) | lost/sent | qps ratio dcnet/peer | latency ratio dcnet/peer"
+      " | server CPU (cores) | dnsperf CPU (cores) |")
+print("|---|---|---|---|---|---|---|---|")
 for n in names:
-    qps, lat, lost, sent = res[n]
+    qps, lat, lost, sent, srv_cores, perf_cores = res[n]
     rq = res[base][0] / qps
     rl = res[base][1] / lat if lat else float("nan")
-    print(f"| {n} | {qps:,.0f} | {lat * 1000:.3f} | {lost}/{sent} | {rq:.2f} | {rl:.2f} |")
+    print(f"| {n} | {qps:,.0f} | {lat * 1000:.3f} | {lost}/{sent} | {rq:.2f} | {rl:.2f} | {srv_cores:.2f} | {perf_cores:.2f} |")

@@ -43,7 +43,7 @@ cat >"$work/config.json" <<JSON
   "externalon": false, "IPSources": ["netinfo", "mesos", "host"] }
 JSON
 "$root/dcnet" mesos-dns -config "$work/config.json" >"$work/dcnet.log" 2>&1 &
-pids+=($!)
+pids+=($!); dcnet_pid=$!
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$HTTP_PORT/v1/version" >/dev/null && break
   sleep 0.5
@@ -68,7 +68,7 @@ zone:
     storage: "$work"
 CONF
 knotd -c "$work/knot.conf" >"$work/knot.log" 2>&1 &
-pids+=($!)
+pids+=($!); knot_pid=$!
 
 cat >"$work/unbound.conf" <<CONF
 server:
@@ -91,7 +91,7 @@ remote-control:
     control-enable: no
 CONF
 unbound -d -c "$work/unbound.conf" >"$work/unbound.log" 2>&1 &
-pids+=($!)
+pids+=($!); unbound_pid=$!
 
 for port in $DCNET_PORT $KNOT_PORT $UNBOUND_PORT; do
   for _ in $(seq 1 60); do
@@ -100,13 +100,23 @@ for port in $DCNET_PORT $KNOT_PORT $UNBOUND_PORT; do
   done
 done
 
-run() { # name port
-  dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries.txt" -l 5 -c "$clients" >/dev/null 2>&1 || true # warm-up
-  dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries.txt" -l "$secs" -c "$clients" >"$out/dnsperf-$1.txt" 2>&1
+cpu_ticks() { # pid: user+system clock ticks of the whole process (all threads), 0 if gone
+  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
 }
-run dcnet "$DCNET_PORT"
-run knot "$KNOT_PORT"
-run unbound "$UNBOUND_PORT"
+run() { # name port server-pid
+  dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries.txt" -l 5 -c "$clients" >/dev/null 2>&1 || true # warm-up
+  local s0 t0
+  s0=$(cpu_ticks "$3"); t0=$(date +%s.%N)
+  # GNU time reports dnsperf's own CPU seconds; the server's comes from /proc around the run.
+  /usr/bin/time -f 'dnsperf cpu seconds: %U user %S system' \
+    dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries.txt" -l "$secs" -c "$clients" >"$out/dnsperf-$1.txt" 2>&1
+  local s1 t1
+  s1=$(cpu_ticks "$3"); t1=$(date +%s.%N)
+  echo "server cpu ticks: $((s1 - s0)) per $(getconf CLK_TCK)/s over $(echo "$t1 - $t0" | bc) s" >>"$out/dnsperf-$1.txt"
+}
+run dcnet "$DCNET_PORT" "$dcnet_pid"
+run knot "$KNOT_PORT" "$knot_pid"
+run unbound "$UNBOUND_PORT" "$unbound_pid"
 
 python3 "$root/bench/dns/report.py" "$out" dcnet knot unbound
 echo "raw output: $out/dnsperf-*.txt; command: bench/dns/run.sh $secs $clients"
