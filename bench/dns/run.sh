@@ -100,19 +100,20 @@ for port in $DCNET_PORT $KNOT_PORT $UNBOUND_PORT; do
   done
 done
 
-cpu_ticks() { # pid: user+system clock ticks of the whole process (all threads), 0 if gone
-  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+cpu_ticks() { # pid: "user system" clock ticks of the whole process (all threads), "0 0" if gone
+  awk '{print $14, $15}' "/proc/$1/stat" 2>/dev/null || echo "0 0"
 }
 run() { # name port server-pid
   dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries.txt" -l 5 -c "$clients" >/dev/null 2>&1 || true # warm-up
-  local s0 t0
-  s0=$(cpu_ticks "$3"); t0=$(date +%s.%N)
+  local u0 s0 t0
+  read -r u0 s0 < <(cpu_ticks "$3"); t0=$(date +%s.%N)
   # GNU time reports dnsperf's own CPU seconds; the server's comes from /proc around the run.
   /usr/bin/time -f 'dnsperf cpu seconds: %U user %S system' \
     dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries.txt" -l "$secs" -c "$clients" >"$out/dnsperf-$1.txt" 2>&1
-  local s1 t1
-  s1=$(cpu_ticks "$3"); t1=$(date +%s.%N)
-  echo "server cpu ticks: $((s1 - s0)) per $(getconf CLK_TCK)/s over $(echo "$t1 - $t0" | bc) s" >>"$out/dnsperf-$1.txt"
+  local u1 s1 t1
+  read -r u1 s1 < <(cpu_ticks "$3"); t1=$(date +%s.%N)
+  echo "server cpu ticks: $((u1 - u0)) user $((s1 - s0)) system per $(getconf CLK_TCK)/s over $(echo "$t1 - $t0" | bc) s" \
+    >>"$out/dnsperf-$1.txt"
 }
 run dcnet "$DCNET_PORT" "$dcnet_pid"
 run knot "$KNOT_PORT" "$knot_pid"

@@ -55,6 +55,7 @@ public final class MesosDnsDaemon implements AutoCloseable {
   private final ZkMasterDetector zk;
   private final AtomicReference<AuthorityView> view = new AtomicReference<>();
   private final AtomicReference<MesosDnsSnapshot> snapshot = new AtomicReference<>();
+  private volatile MesosAuthority authority;
   private DnsServer dns;
   private HttpApiServer http;
 
@@ -113,7 +114,13 @@ public final class MesosDnsDaemon implements AutoCloseable {
 
   private void publish(MesosDnsSnapshot s) {
     snapshot.set(s);
-    view.set(new AuthorityView(s.records(), s.serial(), cfg.soaSettings()));
+    AuthorityView v = new AuthorityView(s.records(), s.serial(), cfg.soaSettings());
+    view.set(v);
+    MesosAuthority a = authority;
+    if (a != null) {
+      // Build the wire-form answers here, on the refresh thread, not on the first queries.
+      a.prepare(v);
+    }
   }
 
   /** Starts refreshing (and ZooKeeper detection). Listeners are not bound yet. */
@@ -153,6 +160,8 @@ public final class MesosDnsDaemon implements AutoCloseable {
   private DnsServer startDns() throws IOException {
     MesosAuthority authority =
         new MesosAuthority(view::get, cfg.srvRecordDefaultWeight(), cfg.recurseOn());
+    authority.prepare(view.get());
+    this.authority = authority;
     DnsQueryHandler defaultForwarder = null;
     Map<String, DnsQueryHandler> zoneForwarders = new HashMap<>();
     if (cfg.externalOn()) {

@@ -5,6 +5,8 @@ import io.dcnet.dns.records.SoaSettings;
 import io.dcnet.dns.server.DnsQuery;
 import io.dcnet.dns.server.DnsQueryHandler;
 import io.dcnet.dns.server.DnsReplies;
+import io.dcnet.dns.server.FastAnswerer;
+import io.dcnet.dns.server.WireQuestion;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,13 +40,20 @@ import org.xbill.DNS.Type;
  * every {@code .*}, look at the first question only, SOA/NS in the authority section owned by the
  * query name, NXDOMAIN vs NODATA by whether the name has any record, answers shuffled per query.
  *
+ * <p>Plain queries (see {@link WireQuestion}) are answered by {@link #fastAnswer} from wire-form
+ * answers cached per view ({@link MesosWireAnswers}); everything else, and whatever the fast path
+ * declines, by {@link #answer}. Both give the same reply.
+ *
  * <p>Thread-safe: each query reads the current {@link AuthorityView} once from the supplier, so a
  * refresh swaps the records atomically. Answers synchronously.
  */
-public final class MesosAuthority implements DnsQueryHandler {
+public final class MesosAuthority implements DnsQueryHandler, FastAnswerer {
   private final Supplier<AuthorityView> view;
   private final int srvWeight;
   private final boolean recurseOn;
+
+  /** The wire-form answers of the view last seen; replaced when the view changes. */
+  private volatile MesosWireAnswers wireAnswers;
 
   /**
    * @param view the current records; called once per query; null means not ready (SERVFAIL)
@@ -63,6 +72,40 @@ public final class MesosAuthority implements DnsQueryHandler {
   @Override
   public CompletionStage<Message> handle(DnsQuery query) {
     return CompletableFuture.completedFuture(answer(query.message()));
+  }
+
+  @Override
+  public byte[] fastAnswer(WireQuestion question, int sizeLimit) {
+    MesosWireAnswers w = wireAnswersFor(view.get());
+    return w == null ? null : w.answer(question, sizeLimit);
+  }
+
+  /**
+   * Optional: builds every wire-form answer of {@code v} now instead of on first query, e.g. on the
+   * refresh thread right after publishing {@code v} (about 80-650 ms for 10,000 tasks, see
+   * bench/RESULTS.md). Without it each (name, type) is built on its first query (a few µs).
+   *
+   * @return the number of (name, type) entries built
+   */
+  public int prepare(AuthorityView v) {
+    return wireAnswersFor(Objects.requireNonNull(v, "v")).prepareAll();
+  }
+
+  /**
+   * The wire-form answers of {@code v} (null for a null view), created on first use per view.
+   * Racing threads may each create one; any of them is correct.
+   */
+  @SuppressWarnings("ReferenceEquality") // identity on purpose: equals would compare all records
+  MesosWireAnswers wireAnswersFor(AuthorityView v) {
+    if (v == null) {
+      return null;
+    }
+    MesosWireAnswers w = wireAnswers;
+    if (w == null || w.view() != v) {
+      w = new MesosWireAnswers(v, this, recurseOn);
+      wireAnswers = w;
+    }
+    return w;
   }
 
   /** The reply to {@code request} (synchronous form of {@link #handle}). */
@@ -125,7 +168,7 @@ public final class MesosAuthority implements DnsQueryHandler {
     return name.toLowerCase(Locale.ROOT).replace(".*", "");
   }
 
-  private static void addA(RecordSet rs, String name, Name owner, long ttl, List<Record> out) {
+  static void addA(RecordSet rs, String name, Name owner, long ttl, List<Record> out) {
     for (String ip : RecordSet.get(rs.a(), name)) {
       Record r = a(owner, ttl, ip);
       if (r != null) {
@@ -134,7 +177,7 @@ public final class MesosAuthority implements DnsQueryHandler {
     }
   }
 
-  private static void addAaaa(RecordSet rs, String name, Name owner, long ttl, List<Record> out) {
+  static void addAaaa(RecordSet rs, String name, Name owner, long ttl, List<Record> out) {
     for (String ip : RecordSet.get(rs.aaaa(), name)) {
       Record r = aaaa(owner, ttl, ip);
       if (r != null) {
@@ -143,7 +186,7 @@ public final class MesosAuthority implements DnsQueryHandler {
     }
   }
 
-  private void addSrv(
+  void addSrv(
       RecordSet rs, String name, Name qname, long ttl, List<Record> out, List<Record> extras) {
     Set<String> targets = new LinkedHashSet<>();
     for (String value : RecordSet.get(rs.srv(), name)) {
@@ -208,7 +251,7 @@ public final class MesosAuthority implements DnsQueryHandler {
     }
   }
 
-  private static Record soa(Name owner, AuthorityView v) {
+  static Record soa(Name owner, AuthorityView v) {
     SoaSettings s = v.soa();
     return new SOARecord(
         owner,
@@ -223,7 +266,7 @@ public final class MesosAuthority implements DnsQueryHandler {
         s.ttl());
   }
 
-  private static Record ns(Name owner, SoaSettings s) {
+  static Record ns(Name owner, SoaSettings s) {
     return new NSRecord(owner, DClass.IN, s.ttl(), absolute(s.mname()));
   }
 

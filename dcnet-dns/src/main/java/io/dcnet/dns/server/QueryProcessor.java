@@ -18,7 +18,8 @@ import org.xbill.DNS.Rcode;
 /**
  * The transport-independent query path: validate and parse the bytes, enforce the in-flight cap,
  * call the handler, turn failures into SERVFAIL, fit the reply into the size limit and hand the
- * bytes to the transport's sink.
+ * bytes to the transport's sink. A handler that is also a {@link FastAnswerer} is offered plain
+ * queries ({@link WireQuestion}) first, before any dnsjava parsing.
  *
  * <p>Thread-safe: one instance serves every channel of a server. {@link #process} runs on an event
  * loop; the sink may be called on the calling thread (synchronous handlers) or on whichever thread
@@ -30,6 +31,7 @@ final class QueryProcessor {
   private static final int HEADER_BYTES = 12;
 
   private final DnsQueryHandler handler;
+  private final FastAnswerer fast;
   private final DnsServerOptions options;
   private final DnsServerStats stats;
   private final NettyTransport transport;
@@ -42,6 +44,7 @@ final class QueryProcessor {
       DnsServerStats stats,
       NettyTransport transport) {
     this.handler = handler;
+    this.fast = handler instanceof FastAnswerer f ? f : null;
     this.options = options;
     this.stats = stats;
     this.transport = transport;
@@ -65,6 +68,9 @@ final class QueryProcessor {
     if (wire.length < HEADER_BYTES || (wire[2] & 0x80) != 0) {
       // Too short to hold an id, or a response: answering a response invites reflection loops.
       stats.dropped().incrementAndGet();
+      return;
+    }
+    if (fast != null && tryFast(wire, protocol, sink)) {
       return;
     }
     Message request;
@@ -99,6 +105,27 @@ final class QueryProcessor {
       stats.dropped().incrementAndGet();
       noteHandlerError(e);
     }
+  }
+
+  /** The fast path: true if {@link #fast} answered (and the reply went to the sink). */
+  private boolean tryFast(byte[] wire, DnsProtocol protocol, Consumer<byte[]> sink) {
+    byte[] reply;
+    try {
+      WireQuestion q = WireQuestion.parse(wire);
+      if (q == null) {
+        return false;
+      }
+      reply = fast.fastAnswer(q, q.sizeLimit(protocol));
+    } catch (RuntimeException e) { // a bug there must not lose the query: take the long way
+      noteHandlerError(e);
+      return false;
+    }
+    if (reply == null) {
+      return false;
+    }
+    stats.countResponse(reply[3] & 0x0F);
+    sink.accept(reply);
+    return true;
   }
 
   private void dispatch(DnsQuery query, Consumer<byte[]> sink) {

@@ -3,7 +3,13 @@ package io.dcnet.dns.zone;
 import io.dcnet.dns.server.DnsQuery;
 import io.dcnet.dns.server.DnsQueryHandler;
 import io.dcnet.dns.server.DnsReplies;
+import io.dcnet.dns.server.FastAnswerer;
+import io.dcnet.dns.server.WireQuestion;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +26,13 @@ import org.xbill.DNS.TextParseException;
  *
  * <p>Thread-safe: the zone table is immutable after construction.
  */
-public final class ZoneRouter implements DnsQueryHandler {
+public final class ZoneRouter implements DnsQueryHandler, FastAnswerer {
   private final Map<Name, DnsQueryHandler> zones;
+
+  /** Every zone as lower-case text with trailing dot, longest first (root {@code .} last). */
+  private final List<ZoneText> byLength;
+
+  private record ZoneText(String text, DnsQueryHandler handler) {}
 
   /**
    * @param authorities zone (e.g. {@code mesos.} or {@code mesos}) → authoritative handler
@@ -41,6 +52,10 @@ public final class ZoneRouter implements DnsQueryHandler {
       table.put(Name.root, defaultForwarder);
     }
     this.zones = Map.copyOf(table);
+    List<ZoneText> texts = new ArrayList<>();
+    table.forEach((n, h) -> texts.add(new ZoneText(n.toString().toLowerCase(Locale.ROOT), h)));
+    texts.sort(Comparator.comparingInt((ZoneText z) -> z.text().length()).reversed());
+    this.byLength = List.copyOf(texts);
   }
 
   /** Routes only to the given zones; other names get REFUSED. */
@@ -82,6 +97,27 @@ public final class ZoneRouter implements DnsQueryHandler {
       }
     }
     return null;
+  }
+
+  /**
+   * The fast path: the same longest-suffix choice on the question's text; answered only when that
+   * zone's handler is itself a {@link FastAnswerer}.
+   */
+  @Override
+  public byte[] fastAnswer(WireQuestion question, int sizeLimit) {
+    String name = question.name();
+    for (ZoneText z : byLength) {
+      String zone = z.text();
+      boolean match =
+          zone.equals(".")
+              || (name.endsWith(zone)
+                  && (name.length() == zone.length()
+                      || name.charAt(name.length() - zone.length() - 1) == '.'));
+      if (match) {
+        return z.handler() instanceof FastAnswerer f ? f.fastAnswer(question, sizeLimit) : null;
+      }
+    }
+    return null; // REFUSED: rare, take the long way
   }
 
   @Override

@@ -1,0 +1,50 @@
+package io.dcnet.state;
+
+import java.util.Locale;
+
+/**
+ * The fixed key layout of the replicated state (see README "Key layout"). Top-level keys are never
+ * deleted; each field is owned by the node that wrote it. Thread-safe (constants only).
+ */
+public final class StateKeys {
+  /** Field = node id; value = that node's metadata (IPs, hostname, updated). Every node. */
+  public static final String NODES = "nodes";
+
+  /** Field = node id; value = that node's named-VIP and VIP backends. Sharded, see {@link #vips}. */
+  public static final int VIP_BUCKETS = 16;
+
+  /** Field = "zone" (leader master); value = the zone's records. */
+  public static final String DNS_ZONES_PREFIX = "dns/zones/";
+
+  /** Field = node id (its VTEP); value = VTEP IP, MAC, agent subnet. One key per overlay network. */
+  public static final String OVERLAY_PREFIX = "overlay/";
+
+  /** Field = "keys" (a master); value = cluster DNS signing key pair material. */
+  public static final String DNS_SIGNING_KEY = "dns/key";
+
+  private StateKeys() {}
+
+  /** {@code dns/zones/<zone>}, zone lower-cased, e.g. {@code dns/zones/thisdcos.directory}. */
+  public static String dnsZone(String zone) {
+    return DNS_ZONES_PREFIX + zone.toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code l4lb/vips/<bucket>} with bucket {@code 00}..{@code 15}, chosen by the VIP hash. */
+  public static String vips(int bucket) {
+    if (bucket < 0 || bucket >= VIP_BUCKETS) {
+      throw new IllegalArgumentException(
+          "bucket: " + bucket + " (expected: 0-" + (VIP_BUCKETS - 1) + ")");
+    }
+    return String.format(Locale.ROOT, "l4lb/vips/%02d", bucket);
+  }
+
+  /** The bucket of a VIP name or {@code ip:port}: stable across nodes and JVMs. */
+  public static int vipBucket(String vip) {
+    return Math.floorMod(vip.hashCode(), VIP_BUCKETS);
+  }
+
+  /** {@code overlay/<network>}, e.g. {@code overlay/dcos}. */
+  public static String overlay(String network) {
+    return OVERLAY_PREFIX + network;
+  }
+}

@@ -1,0 +1,73 @@
+package io.dcnet.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ReplicationTest {
+  record NodeInfo(String hostname, List<String> ips) {}
+
+  private static final StateKey<NodeInfo> NODES = StateKey.of(StateKeys.NODES, NodeInfo.class);
+  private static final StateKey<String> ZONE = StateKey.of(StateKeys.dnsZone("Mesos"), String.class);
+
+  private final TestCluster cluster = new TestCluster();
+
+  @AfterEach
+  void tearDown() {
+    cluster.close();
+  }
+
+  @Test
+  void putsFromEveryNodeReachAllNodesAndSubscribersSeeChanges() throws Exception {
+    ClusterState m1 = cluster.start("m1", NodeRole.MASTER, List.of());
+    ClusterState m2 = cluster.start("m2", NodeRole.MASTER, List.of(m1.address()));
+    ClusterState a1 = cluster.start("a1", NodeRole.AGENT, List.of(m1.address(), m2.address()));
+    TestCluster.awaitUp(m1, m2, a1);
+
+    assertThat(m1.members())
+        .extracting(MemberInfo::nodeId, MemberInfo::role)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("m1", NodeRole.MASTER),
+            org.assertj.core.groups.Tuple.tuple("m2", NodeRole.MASTER),
+            org.assertj.core.groups.Tuple.tuple("a1", NodeRole.AGENT));
+
+    List<Map<String, String>> seen = new CopyOnWriteArrayList<>();
+    List<String> threads = new CopyOnWriteArrayList<>();
+    a1.subscribe(
+        ZONE,
+        (key, snapshot) -> {
+          threads.add(Thread.currentThread().getName());
+          seen.add(snapshot);
+        });
+
+    for (ClusterState cs : List.of(m1, m2, a1)) {
+      cs.put(NODES, new NodeInfo(cs.nodeId() + ".example", List.of("10.0.0.1")))
+          .toCompletableFuture()
+          .get();
+    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              for (ClusterState cs : List.of(m1, m2, a1)) {
+                assertThat(cs.get(NODES)).containsOnlyKeys("m1", "m2", "a1");
+              }
+            });
+    assertThat(a1.get(NODES).get("m2").hostname()).isEqualTo("m2.example");
+    assertThat(m1.entries(NODES).get("a1").owner()).isEqualTo("a1");
+
+    m2.put(ZONE, "records", "v1");
+    await().atMost(Duration.ofSeconds(20)).until(() -> seen.contains(Map.of("records", "v1")));
+    m2.remove(ZONE, "records");
+    await().atMost(Duration.ofSeconds(20)).until(() -> seen.contains(Map.of()));
+    assertThat(threads).allMatch(t -> t.equals("dcnet-state-events-a1"));
+    assertThat(a1.get(ZONE)).isEmpty();
+    assertThat(a1.incarnation()).isEqualTo(1);
+  }
+}
