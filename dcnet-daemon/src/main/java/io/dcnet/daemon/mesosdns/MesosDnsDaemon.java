@@ -112,7 +112,12 @@ public final class MesosDnsDaemon implements AutoCloseable {
     refresher.mastersChanged(masters);
   }
 
-  private void publish(MesosDnsSnapshot s) {
+  /** Swaps in {@code s} unless a newer snapshot is already in (listener and start-up may race). */
+  private synchronized void publish(MesosDnsSnapshot s) {
+    MesosDnsSnapshot current = snapshot.get();
+    if (current != null && s.refreshedAt().isBefore(current.refreshedAt())) {
+      return;
+    }
     snapshot.set(s);
     AuthorityView v = new AuthorityView(s.records(), s.serial(), cfg.soaSettings());
     view.set(v);
@@ -142,6 +147,8 @@ public final class MesosDnsDaemon implements AutoCloseable {
     if (!refresher.awaitReady(timeout)) {
       return false;
     }
+    // The ready latch may open before the refresher's listeners ran: publish what is current.
+    refresher.current().ifPresent(this::publish);
     synchronized (this) {
       if (cfg.dnsOn() && dns == null) {
         dns = startDns();
