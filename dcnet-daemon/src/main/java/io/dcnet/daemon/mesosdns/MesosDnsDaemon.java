@@ -55,6 +55,7 @@ public final class MesosDnsDaemon implements AutoCloseable {
   private final ZkMasterDetector zk;
   private final AtomicReference<AuthorityView> view = new AtomicReference<>();
   private final AtomicReference<MesosDnsSnapshot> snapshot = new AtomicReference<>();
+  private final Object publishLock = new Object();
   private volatile MesosAuthority authority;
   private DnsServer dns;
   private HttpApiServer http;
@@ -113,14 +114,18 @@ public final class MesosDnsDaemon implements AutoCloseable {
   }
 
   /** Swaps in {@code s} unless a newer snapshot is already in (listener and start-up may race). */
-  private synchronized void publish(MesosDnsSnapshot s) {
-    MesosDnsSnapshot current = snapshot.get();
-    if (current != null && s.refreshedAt().isBefore(current.refreshedAt())) {
-      return;
+  private void publish(MesosDnsSnapshot s) {
+    AuthorityView v;
+    // Not the daemon's monitor: close() holds that while it stops the refresh thread.
+    synchronized (publishLock) {
+      MesosDnsSnapshot current = snapshot.get();
+      if (current != null && s.refreshedAt().isBefore(current.refreshedAt())) {
+        return;
+      }
+      snapshot.set(s);
+      v = new AuthorityView(s.records(), s.serial(), cfg.soaSettings());
+      view.set(v);
     }
-    snapshot.set(s);
-    AuthorityView v = new AuthorityView(s.records(), s.serial(), cfg.soaSettings());
-    view.set(v);
     MesosAuthority a = authority;
     if (a != null) {
       // Build the wire-form answers here, on the refresh thread, not on the first queries.
