@@ -34,8 +34,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ExitSignal exit = ExitSignal.install();
-    try (Demo demo = new Demo().start(dnsPort, httpPort, refreshSeconds)) {
+    try (ExitSignal exit = ExitSignal.install();
+        Demo demo = new Demo().start(dnsPort, httpPort, refreshSeconds)) {
       System.out.println();
       System.out.println("dcnet demo is running (Ctrl-C to stop):");
       System.out.println("  Mesos master emulator  " + demo.emulator().masterUrls().get(0));

@@ -58,8 +58,8 @@ final class EmulatorCommand implements Callable<Integer> {
     if (state != null) {
       builder.scenario(state);
     }
-    ExitSignal exit = ExitSignal.install();
-    try (MesosEmulator emu = builder.start()) {
+    try (ExitSignal exit = ExitSignal.install();
+        MesosEmulator emu = builder.start()) {
       System.out.println("dcnet emulator: masters " + emu.masterUrls() + " (Ctrl-C to stop)");
       return exit.await();
     }

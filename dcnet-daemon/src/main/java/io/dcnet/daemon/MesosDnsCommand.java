@@ -74,13 +74,14 @@ final class MesosDnsCommand implements Callable<Integer> {
       System.err.println("dcnet mesos-dns: " + config + ": " + e.getMessage());
       return 2;
     }
-    ExitSignal exit = ExitSignal.install();
-    try (MesosDnsDaemon daemon =
-        new MesosDnsDaemon(
-            cfg,
-            MesosDnsAuth.from(cfg),
-            Version.get(),
-            () -> exit.fail("no Mesos leader detected in ZooKeeper within zkDetectionTimeout"))) {
+    try (ExitSignal exit = ExitSignal.install();
+        MesosDnsDaemon daemon =
+            new MesosDnsDaemon(
+                cfg,
+                MesosDnsAuth.from(cfg),
+                Version.get(),
+                () ->
+                    exit.fail("no Mesos leader detected in ZooKeeper within zkDetectionTimeout"))) {
       daemon.start();
       while (!exit.isDone()) {
         if (daemon.awaitReadyAndListen(Duration.ofMillis(500))) {
