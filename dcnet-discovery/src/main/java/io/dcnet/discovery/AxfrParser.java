@@ -104,15 +104,13 @@ public final class AxfrParser {
       return Optional.empty();
     }
     String target = value.substring(0, colon);
-    String renamed =
-        rename(target, domain).orElse(trimDot(target.toLowerCase(Locale.ROOT)));
+    String renamed = rename(target, domain).orElse(trimDot(target.toLowerCase(Locale.ROOT)));
     return Optional.of(new ZoneRecord.Srv(1, 1, port, renamed));
   }
 
   private static void add(
       Map<String, List<ZoneRecord>> out, String owner, String domain, ZoneRecord r) {
-    rename(owner, domain)
-        .ifPresent(n -> out.computeIfAbsent(n, k -> new ArrayList<>()).add(r));
+    rename(owner, domain).ifPresent(n -> out.computeIfAbsent(n, k -> new ArrayList<>()).add(r));
   }
 
   private static List<Map.Entry<String, JsonNode>> entries(JsonNode obj) {
@@ -126,11 +124,12 @@ public final class AxfrParser {
   private static List<String> strings(JsonNode arr) {
     List<String> out = new ArrayList<>();
     if (arr != null && arr.isArray()) {
-      arr.forEach(v -> {
-        if (v.isTextual()) {
-          out.add(v.asText());
-        }
-      });
+      arr.forEach(
+          v -> {
+            if (v.isTextual()) {
+              out.add(v.asText());
+            }
+          });
     }
     return out;
   }

@@ -1,9 +1,9 @@
 package io.dcnet.discovery;
 
 /**
- * dcos-net's DNS label sanitizer for task and framework names (spec dcos-net.md 2.4; not Mesos-DNS's
- * rules): lower-case; keep {@code [a-z0-9]}; {@code -}, {@code _} and {@code .} become {@code -}
- * except at the start, where they are dropped like every other character outside {@code
+ * dcos-net's DNS label sanitizer for task and framework names (spec dcos-net.md 2.4; not
+ * Mesos-DNS's rules): lower-case; keep {@code [a-z0-9]}; {@code -}, {@code _} and {@code .} become
+ * {@code -} except at the start, where they are dropped like every other character outside {@code
  * [a-z0-9]}; cut to 63 characters; trailing {@code -} stripped. Example: {@code myapp.mygroup} →
  * {@code myapp-mygroup}. The result may be empty.
  *

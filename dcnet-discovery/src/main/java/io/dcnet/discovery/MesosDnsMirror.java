@@ -144,7 +144,8 @@ public final class MesosDnsMirror implements AutoCloseable {
   private synchronized void failed(Exception e) {
     failures.incrementAndGet();
     if (!failing) {
-      LOG.warn("mesos-dns mirror: {} failed: {}; keeping the last zone, retrying", url, e.toString());
+      LOG.warn(
+          "mesos-dns mirror: {} failed: {}; keeping the last zone, retrying", url, e.toString());
       failing = true;
     }
   }

@@ -51,10 +51,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code SERVE}: the zone is published exactly as computed, and follows every delta.
  * </ul>
  *
- * <p>The exact rule: while not serving, the zone published is the union of the carried zone and
- * the current zone (with {@code leader.dcos.thisdcos.directory} taken from the current zone when it
- * has one). So no name or value published before the resubscription disappears until {@code
- * SERVE}; new ones appear at once. Entering {@code SERVE} publishes the current zone.
+ * <p>The exact rule: while not serving, the zone published is the union of the carried zone and the
+ * current zone (with {@code leader.dcos.thisdcos.directory} taken from the current zone when it has
+ * one). So no name or value published before the resubscription disappears until {@code SERVE}; new
+ * ones appear at once. Entering {@code SERVE} publishes the current zone.
  *
  * <p>Thread-safe: {@link #onChange} (subscriber thread) and {@link #tick()} (timer thread) are
  * serialized on this object; the sink is called from {@link #tick()} while holding that lock, so
@@ -164,7 +164,8 @@ public final class MesosZoneController implements ClusterListener, AutoCloseable
   /** Timer entry point: refreshes masters, advances phases, publishes when due. */
   public synchronized void tick() {
     Instant now = clock.instant();
-    if (failover.phase() != FailoverPhase.INIT && !now.isBefore(mastersReadAt.plus(options.mastersRefresh()))) {
+    if (failover.phase() != FailoverPhase.INIT
+        && !now.isBefore(mastersReadAt.plus(options.mastersRefresh()))) {
       if (readMasters(now)) {
         markDirty(now);
       }
@@ -240,7 +241,10 @@ public final class MesosZoneController implements ClusterListener, AutoCloseable
       list = masters.get();
     } catch (RuntimeException e) {
       if (!mastersFailing) {
-        LOG.warn("dns zone {}: masters list failed ({}); keeping the last", TaskRecords.ZONE, e.toString());
+        LOG.warn(
+            "dns zone {}: masters list failed ({}); keeping the last",
+            TaskRecords.ZONE,
+            e.toString());
       }
       mastersFailing = true;
       return false;

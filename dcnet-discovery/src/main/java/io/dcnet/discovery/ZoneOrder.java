@@ -32,7 +32,8 @@ public final class ZoneOrder {
   public static DnsZone union(DnsZone a, DnsZone b) {
     Map<String, Set<ZoneRecord>> merged = new TreeMap<>();
     for (DnsZone z : List.of(a, b)) {
-      z.records().forEach((n, v) -> merged.computeIfAbsent(n, k -> new LinkedHashSet<>()).addAll(v));
+      z.records()
+          .forEach((n, v) -> merged.computeIfAbsent(n, k -> new LinkedHashSet<>()).addAll(v));
     }
     Map<String, List<ZoneRecord>> out = new TreeMap<>();
     merged.forEach(
@@ -81,8 +82,7 @@ public final class ZoneOrder {
     return switch (r) {
       case ZoneRecord.A a -> a.ip();
       case ZoneRecord.Aaaa a -> a.ip();
-      case ZoneRecord.Srv s ->
-          s.target() + ":" + s.port() + "/" + s.priority() + "/" + s.weight();
+      case ZoneRecord.Srv s -> s.target() + ":" + s.port() + "/" + s.priority() + "/" + s.weight();
       case ZoneRecord.Cname c -> c.target();
     };
   }

@@ -2,6 +2,7 @@ package io.dcnet.discovery;
 
 import io.dcnet.core.dns.DnsZone;
 import io.dcnet.core.dns.ZoneRecord;
+import io.dcnet.mesos.MesosStateException;
 import io.dcnet.mesos.model.Agent;
 import io.dcnet.mesos.model.Framework;
 import io.dcnet.mesos.model.MasterState;
@@ -33,6 +34,8 @@ final class Fixtures {
       return V1Json.parseGetState(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (MesosStateException e) {
+      throw new IllegalStateException("fixture: " + name + ": " + e.getMessage(), e);
     }
   }
 

@@ -52,7 +52,15 @@ class MesosZoneControllerTest {
 
   private static Task renamed(Task t, String id, String name) {
     return new Task(
-        id, name, t.frameworkId(), t.agentId(), t.state(), t.ports(), t.statuses(), null, List.of());
+        id,
+        name,
+        t.frameworkId(),
+        t.agentId(),
+        t.state(),
+        t.ports(),
+        t.statuses(),
+        null,
+        List.of());
   }
 
   @Test

@@ -31,6 +31,8 @@ class RecordTableTest {
     t.add(List.of(X6, X2, X1));
     assertThat(t.toZone("z").records().get("x.z"))
         .containsExactly(
-            new ZoneRecord.A("10.0.0.1"), new ZoneRecord.A("10.0.0.2"), new ZoneRecord.Aaaa("fd01::1"));
+            new ZoneRecord.A("10.0.0.1"),
+            new ZoneRecord.A("10.0.0.2"),
+            new ZoneRecord.Aaaa("fd01::1"));
   }
 }

@@ -3,7 +3,6 @@ package io.dcnet.dns.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -17,10 +16,8 @@ import java.net.InetSocketAddress;
  * <p>One instance per connection; owned by its event loop.
  */
 @SuppressWarnings("FutureReturnValueIgnored") // Netty I/O futures: failures reach exceptionCaught
-final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
+final class TcpQueryHandler extends BatchingQueryHandler {
   private final QueryProcessor processor;
-  private boolean reading;
-  private boolean needFlush;
 
   TcpQueryHandler(QueryProcessor processor) {
     this.processor = processor;
@@ -39,13 +36,7 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
       frame.release();
     }
     InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
-    reading = true;
-    try {
-      processor.process(
-          wire, DnsProtocol.TCP, client, ctx.channel().eventLoop(), r -> reply(ctx, r));
-    } finally {
-      reading = false;
-    }
+    process(ctx, processor, wire, DnsProtocol.TCP, client, r -> reply(ctx, r));
   }
 
   private void reply(ChannelHandlerContext ctx, byte[] wire) {
@@ -55,20 +46,7 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
     ByteBuf out = ctx.alloc().buffer(2 + wire.length);
     out.writeShort(wire.length);
     out.writeBytes(wire);
-    if (reading && ctx.executor().inEventLoop()) {
-      ctx.write(out, ctx.voidPromise());
-      needFlush = true;
-    } else {
-      ctx.writeAndFlush(out, ctx.voidPromise());
-    }
-  }
-
-  @Override
-  public void channelReadComplete(ChannelHandlerContext ctx) {
-    if (needFlush) {
-      needFlush = false;
-      ctx.flush();
-    }
+    send(ctx, out);
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.dcnet.dns.server;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,15 +16,12 @@ import org.slf4j.LoggerFactory;
  * <p>One instance per channel; owned by that channel's event loop (async replies are handed to the
  * channel, which is thread-safe).
  */
-@SuppressWarnings("FutureReturnValueIgnored") // Netty I/O futures: failures reach exceptionCaught
-final class UdpQueryHandler extends ChannelInboundHandlerAdapter {
+final class UdpQueryHandler extends BatchingQueryHandler {
   private static final Logger log = LoggerFactory.getLogger(UdpQueryHandler.class);
   private static final AtomicBoolean errorLogged = new AtomicBoolean();
 
   private final QueryProcessor processor;
   private final DnsServerStats stats;
-  private boolean reading;
-  private boolean needFlush;
 
   UdpQueryHandler(QueryProcessor processor, DnsServerStats stats) {
     this.processor = processor;
@@ -46,13 +42,7 @@ final class UdpQueryHandler extends ChannelInboundHandlerAdapter {
     } finally {
       packet.release();
     }
-    reading = true;
-    try {
-      processor.process(
-          wire, DnsProtocol.UDP, sender, ctx.channel().eventLoop(), r -> reply(ctx, r, sender));
-    } finally {
-      reading = false;
-    }
+    process(ctx, processor, wire, DnsProtocol.UDP, sender, r -> reply(ctx, r, sender));
   }
 
   private void reply(ChannelHandlerContext ctx, byte[] wire, InetSocketAddress to) {
@@ -60,21 +50,7 @@ final class UdpQueryHandler extends ChannelInboundHandlerAdapter {
       stats.dropped().incrementAndGet();
       return;
     }
-    DatagramPacket out = new DatagramPacket(Unpooled.wrappedBuffer(wire), to);
-    if (reading && ctx.executor().inEventLoop()) {
-      ctx.write(out, ctx.voidPromise());
-      needFlush = true;
-    } else {
-      ctx.writeAndFlush(out, ctx.voidPromise());
-    }
-  }
-
-  @Override
-  public void channelReadComplete(ChannelHandlerContext ctx) {
-    if (needFlush) {
-      needFlush = false;
-      ctx.flush();
-    }
+    send(ctx, new DatagramPacket(Unpooled.wrappedBuffer(wire), to));
   }
 
   @Override
