@@ -98,7 +98,8 @@ class NodeDnsForwardingTest {
     FakeUpstream dead = track(FakeUpstream.dead());
     FakeUpstream a = track(FakeUpstream.answering("192.0.2.1"));
     FakeUpstream b = track(FakeUpstream.answering("192.0.2.2"));
-    NodeDnsHarness dns = dns(NodeDnsHarness.config(List.of(dead.address(), a.address(), b.address())));
+    NodeDnsHarness dns =
+        dns(NodeDnsHarness.config(List.of(dead.address(), a.address(), b.address())));
     for (int i = 0; i < 8; i++) {
       Message r = udp(dns.address(), query("m" + i + ".example.com", Type.A));
       assertThat(r.getRcode()).isEqualTo(Rcode.NOERROR);
@@ -110,7 +111,8 @@ class NodeDnsForwardingTest {
     FakeUpstream dead = track(FakeUpstream.dead());
     FakeUpstream a = track(FakeUpstream.answering("192.0.2.1"));
     FakeUpstream b = track(FakeUpstream.answering("192.0.2.2"));
-    NodeDnsHarness dns = dns(NodeDnsHarness.config(List.of(dead.address(), a.address(), b.address())));
+    NodeDnsHarness dns =
+        dns(NodeDnsHarness.config(List.of(dead.address(), a.address(), b.address())));
     // the two live upstreams are both in bucket 0 only after the dead one has failed once
     await()
         .atMost(Duration.ofSeconds(10))
@@ -184,7 +186,8 @@ class NodeDnsForwardingTest {
                 },
                 Duration.ZERO));
     FakeUpstream slow =
-        track(FakeUpstream.start(q -> FakeUpstream.withA(q, "192.0.2.8", 1), Duration.ofMillis(300)));
+        track(
+            FakeUpstream.start(q -> FakeUpstream.withA(q, "192.0.2.8", 1), Duration.ofMillis(300)));
     NodeDnsHarness dns = dns(NodeDnsHarness.config(List.of(nx.address(), slow.address())));
     assertThat(udp(dns.address(), query("x.example.com", Type.A)).getRcode())
         .isEqualTo(Rcode.NXDOMAIN);
@@ -214,7 +217,9 @@ class NodeDnsForwardingTest {
     List<InetSocketAddress> addrs = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
       FakeUpstream m =
-          track(FakeUpstream.start(q -> FakeUpstream.withA(q, "10.9.0.1", 1), Duration.ofMillis(200 * i)));
+          track(
+              FakeUpstream.start(
+                  q -> FakeUpstream.withA(q, "10.9.0.1", 1), Duration.ofMillis(200 * i)));
       masters.add(m);
       addrs.add(m.address());
     }
@@ -226,16 +231,23 @@ class NodeDnsForwardingTest {
     assertThat(ip(r)).isEqualTo("10.9.0.1");
     // in parallel: the fastest (200 ms) answers long before 200+400+600 ms
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000));
-    await().atMost(Duration.ofSeconds(5)).until(() -> masters.stream().allMatch(m -> m.queries() == 1));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> masters.stream().allMatch(m -> m.queries() == 1));
     assertThat(def.queries()).isZero();
   }
 
   @Test
   void overload() throws Exception {
     FakeUpstream slow =
-        track(FakeUpstream.start(q -> FakeUpstream.withA(q, "192.0.2.1", 1), Duration.ofMillis(500)));
+        track(
+            FakeUpstream.start(q -> FakeUpstream.withA(q, "192.0.2.1", 1), Duration.ofMillis(500)));
     int limit = 8;
-    NodeDnsHarness dns = dns(NodeDnsHarness.config(List.of(slow.address())).withHandlerLimit(limit));
+    NodeDnsHarness dns =
+        dns(
+            NodeDnsHarness.config(List.of(slow.address()))
+                .withHandlerLimit(limit)
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(4)));
     ExecutorService pool = Executors.newFixedThreadPool(4 * limit);
     try {
       List<CompletableFuture<Integer>> replies = new ArrayList<>();

@@ -36,7 +36,10 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-/** dcos_dns_handler_SUITE's internal groups (ready, thisnode, dcos, component, rename) over real sockets. */
+/**
+ * dcos_dns_handler_SUITE's internal groups (ready, thisnode, dcos, component, rename) over real
+ * sockets.
+ */
 class NodeDnsServingTest {
   private static final String CRYPTO_ID = "ybndrfg8ejkmcpqxot1uwisza345h769";
 
@@ -51,7 +54,8 @@ class NodeDnsServingTest {
             .withCryptoId(CRYPTO_ID)
             .withZones(Map.of("component.thisdcos.directory", componentZone()));
     dns = new NodeDnsHarness(config);
-    dns.push(NodeDnsHarness.zoneWithA("dcos.thisdcos.directory", "master.dcos.thisdcos.directory", 5));
+    dns.push(
+        NodeDnsHarness.zoneWithA("dcos.thisdcos.directory", "master.dcos.thisdcos.directory", 5));
   }
 
   @AfterEach
@@ -95,7 +99,8 @@ class NodeDnsServingTest {
 
   @Test
   void tcpReady() throws Exception {
-    assertThat(ips(tcp(dns.address(), query("ready.spartan", Type.A)))).containsExactly("127.0.0.1");
+    assertThat(ips(tcp(dns.address(), query("ready.spartan", Type.A))))
+        .containsExactly("127.0.0.1");
   }
 
   @Test
@@ -117,7 +122,8 @@ class NodeDnsServingTest {
 
   @Test
   void staticZones() throws Exception {
-    assertThat(ips(udp(dns.address(), query("ns.spartan", Type.A)))).containsExactly("198.51.100.1");
+    assertThat(ips(udp(dns.address(), query("ns.spartan", Type.A))))
+        .containsExactly("198.51.100.1");
     assertThat(ips(udp(dns.address(), query("localhost", Type.A)))).containsExactly("127.0.0.1");
     dns.masters.set(List.of("10.1.0.1", "10.1.0.2"));
     assertThat(ips(udp(dns.address(), query("zk-3.zk", Type.A)))).containsExactly("10.1.0.1");
@@ -151,7 +157,8 @@ class NodeDnsServingTest {
 
   @Test
   void tcpFallback() throws Exception {
-    dns.push(NodeDnsHarness.zoneWithA("dcos.thisdcos.directory", "big.dcos.thisdcos.directory", 128));
+    dns.push(
+        NodeDnsHarness.zoneWithA("dcos.thisdcos.directory", "big.dcos.thisdcos.directory", 128));
     Message overUdp = udp(dns.address(), query("big.dcos.thisdcos.directory", Type.A));
     assertThat(overUdp.getHeader().getFlag(Flags.TC)).isTrue();
     assertThat(overUdp.getSection(Section.ANSWER).size()).isLessThan(128);
@@ -187,7 +194,9 @@ class NodeDnsServingTest {
   void l4lbRename() throws Exception {
     String base = "app.marathon.l4lb.thisdcos.directory";
     assertThat(udp(dns.address(), query(base, Type.A)).getRcode()).isEqualTo(Rcode.NXDOMAIN);
-    dns.push(new DnsZone("l4lb.thisdcos.directory", Map.of(base, List.of(new ZoneRecord.A("11.0.0.7")))));
+    dns.push(
+        new DnsZone(
+            "l4lb.thisdcos.directory", Map.of(base, List.of(new ZoneRecord.A("11.0.0.7")))));
     for (String name :
         List.of(
             base,
@@ -206,7 +215,8 @@ class NodeDnsServingTest {
     Message r = udp(dns.address(), query("registry.component.thisdcos.global", Type.A));
     List<Record> answers = r.getSection(Section.ANSWER);
     assertThat(answers).hasSize(6);
-    assertThat(answers.get(0).getName().toString()).isEqualTo("registry.component.thisdcos.global.");
+    assertThat(answers.get(0).getName().toString())
+        .isEqualTo("registry.component.thisdcos.global.");
     assertThat(((CNAMERecord) answers.get(0)).getTarget().toString())
         .isEqualTo("master.dcos.thisdcos.global.");
     assertThat(answers.get(1).getName().toString()).isEqualTo("master.dcos.thisdcos.global.");
@@ -214,12 +224,16 @@ class NodeDnsServingTest {
 
   @Test
   void dcosRename() throws Exception {
-    dns.push(NodeDnsHarness.zoneWithA("dcos.thisdcos.directory", "app.autoip.dcos.thisdcos.directory", 5));
+    dns.push(
+        NodeDnsHarness.zoneWithA(
+            "dcos.thisdcos.directory", "app.autoip.dcos.thisdcos.directory", 5));
     String name = "app.autoip.dcos." + CRYPTO_ID + ".dcos.directory";
     Message r = udp(dns.address(), query(name, Type.A));
     assertThat(ips(r)).hasSize(5);
-    assertThat(r.getSection(Section.ANSWER)).allMatch(a -> a.getName().toString().equals(name + "."));
-    Message nx = udp(dns.address(), query("nope.autoip.dcos." + CRYPTO_ID + ".dcos.directory", Type.A));
+    assertThat(r.getSection(Section.ANSWER))
+        .allMatch(a -> a.getName().toString().equals(name + "."));
+    Message nx =
+        udp(dns.address(), query("nope.autoip.dcos." + CRYPTO_ID + ".dcos.directory", Type.A));
     assertThat(nx.getRcode()).isEqualTo(Rcode.NXDOMAIN);
     assertThat(nx.getSection(Section.AUTHORITY).get(0).getName().toString())
         .isEqualTo("dcos." + CRYPTO_ID + ".dcos.directory.");
@@ -250,13 +264,16 @@ class NodeDnsServingTest {
         out.flush();
       }
     }
-    assertThat(ips(udp(dns.address(), query("ready.spartan", Type.A)))).containsExactly("127.0.0.1");
-    assertThat(ips(tcp(dns.address(), query("ready.spartan", Type.A)))).containsExactly("127.0.0.1");
+    assertThat(ips(udp(dns.address(), query("ready.spartan", Type.A))))
+        .containsExactly("127.0.0.1");
+    assertThat(ips(tcp(dns.address(), query("ready.spartan", Type.A))))
+        .containsExactly("127.0.0.1");
   }
 
   @Test
   void loadBalancePolicies() throws Exception {
-    List<String> zoneOrder = ips(DnsClient.udp(dns.address(), query("c3.component.thisdcos.directory", Type.A, 0)));
+    List<String> zoneOrder =
+        ips(DnsClient.udp(dns.address(), query("c3.component.thisdcos.directory", Type.A, 0)));
     assertThat(zoneOrder).hasSize(5);
     // round robin (the default): rotation by id mod n, same set, CNAMEs first
     for (int id = 0; id < 5; id++) {
@@ -271,7 +288,9 @@ class NodeDnsServingTest {
               NodeDnsHarness.config(List.of())
                   .withLoadBalance(policy)
                   .withZones(Map.of("component.thisdcos.directory", componentZone())))) {
-        other.push(NodeDnsHarness.zoneWithA("dcos.thisdcos.directory", "master.dcos.thisdcos.directory", 5));
+        other.push(
+            NodeDnsHarness.zoneWithA(
+                "dcos.thisdcos.directory", "master.dcos.thisdcos.directory", 5));
         Set<List<String>> orders = new HashSet<>();
         for (int id = 0; id < 20; id++) {
           Message r = udp(other.address(), query("c1.component.thisdcos.directory", Type.A, id));

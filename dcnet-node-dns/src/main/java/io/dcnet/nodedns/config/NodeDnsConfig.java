@@ -61,8 +61,8 @@ public record NodeDnsConfig(
     bindIps = List.copyOf(bindIps);
     if (!bindIpBlacklist.contains(RESERVED_BLACKLISTED)) {
       bindIpBlacklist =
-          java.util.stream.Stream.concat(bindIpBlacklist.stream(), java.util.stream.Stream.of(
-                  RESERVED_BLACKLISTED))
+          java.util.stream.Stream.concat(
+                  bindIpBlacklist.stream(), java.util.stream.Stream.of(RESERVED_BLACKLISTED))
               .toList();
     }
     bindIpBlacklist = List.copyOf(bindIpBlacklist);
@@ -104,57 +104,165 @@ public record NodeDnsConfig(
   }
 
   public NodeDnsConfig withUpstreamResolvers(List<InetSocketAddress> v) {
-    return new NodeDnsConfig(v, forwardZones, bindIps, bindIpBlacklist, bindInterface, udpPort,
-        tcpPort, loadBalance, handlerLimit, mesosResolvers, zones, cryptoId, upstreamTimeout,
+    return new NodeDnsConfig(
+        v,
+        forwardZones,
+        bindIps,
+        bindIpBlacklist,
+        bindInterface,
+        udpPort,
+        tcpPort,
+        loadBalance,
+        handlerLimit,
+        mesosResolvers,
+        zones,
+        cryptoId,
+        upstreamTimeout,
         forwardTimeout);
   }
 
   public NodeDnsConfig withForwardZones(Map<String, List<InetSocketAddress>> v) {
-    return new NodeDnsConfig(upstreamResolvers, v, bindIps, bindIpBlacklist, bindInterface,
-        udpPort, tcpPort, loadBalance, handlerLimit, mesosResolvers, zones, cryptoId,
-        upstreamTimeout, forwardTimeout);
+    return new NodeDnsConfig(
+        upstreamResolvers,
+        v,
+        bindIps,
+        bindIpBlacklist,
+        bindInterface,
+        udpPort,
+        tcpPort,
+        loadBalance,
+        handlerLimit,
+        mesosResolvers,
+        zones,
+        cryptoId,
+        upstreamTimeout,
+        forwardTimeout);
   }
 
   public NodeDnsConfig withBind(List<InetAddress> ips, String iface, int port) {
-    return new NodeDnsConfig(upstreamResolvers, forwardZones, ips, bindIpBlacklist, iface, port,
-        port, loadBalance, handlerLimit, mesosResolvers, zones, cryptoId, upstreamTimeout,
+    return new NodeDnsConfig(
+        upstreamResolvers,
+        forwardZones,
+        ips,
+        bindIpBlacklist,
+        iface,
+        port,
+        port,
+        loadBalance,
+        handlerLimit,
+        mesosResolvers,
+        zones,
+        cryptoId,
+        upstreamTimeout,
         forwardTimeout);
   }
 
   public NodeDnsConfig withLoadBalance(LoadBalance v) {
-    return new NodeDnsConfig(upstreamResolvers, forwardZones, bindIps, bindIpBlacklist,
-        bindInterface, udpPort, tcpPort, v, handlerLimit, mesosResolvers, zones, cryptoId,
-        upstreamTimeout, forwardTimeout);
+    return new NodeDnsConfig(
+        upstreamResolvers,
+        forwardZones,
+        bindIps,
+        bindIpBlacklist,
+        bindInterface,
+        udpPort,
+        tcpPort,
+        v,
+        handlerLimit,
+        mesosResolvers,
+        zones,
+        cryptoId,
+        upstreamTimeout,
+        forwardTimeout);
   }
 
   public NodeDnsConfig withHandlerLimit(int v) {
-    return new NodeDnsConfig(upstreamResolvers, forwardZones, bindIps, bindIpBlacklist,
-        bindInterface, udpPort, tcpPort, loadBalance, v, mesosResolvers, zones, cryptoId,
-        upstreamTimeout, forwardTimeout);
+    return new NodeDnsConfig(
+        upstreamResolvers,
+        forwardZones,
+        bindIps,
+        bindIpBlacklist,
+        bindInterface,
+        udpPort,
+        tcpPort,
+        loadBalance,
+        v,
+        mesosResolvers,
+        zones,
+        cryptoId,
+        upstreamTimeout,
+        forwardTimeout);
   }
 
   public NodeDnsConfig withMesosResolvers(List<InetSocketAddress> v) {
-    return new NodeDnsConfig(upstreamResolvers, forwardZones, bindIps, bindIpBlacklist,
-        bindInterface, udpPort, tcpPort, loadBalance, handlerLimit, v, zones, cryptoId,
-        upstreamTimeout, forwardTimeout);
+    return new NodeDnsConfig(
+        upstreamResolvers,
+        forwardZones,
+        bindIps,
+        bindIpBlacklist,
+        bindInterface,
+        udpPort,
+        tcpPort,
+        loadBalance,
+        handlerLimit,
+        v,
+        zones,
+        cryptoId,
+        upstreamTimeout,
+        forwardTimeout);
   }
 
   public NodeDnsConfig withZones(Map<String, DnsZone> v) {
-    return new NodeDnsConfig(upstreamResolvers, forwardZones, bindIps, bindIpBlacklist,
-        bindInterface, udpPort, tcpPort, loadBalance, handlerLimit, mesosResolvers, v, cryptoId,
-        upstreamTimeout, forwardTimeout);
+    return new NodeDnsConfig(
+        upstreamResolvers,
+        forwardZones,
+        bindIps,
+        bindIpBlacklist,
+        bindInterface,
+        udpPort,
+        tcpPort,
+        loadBalance,
+        handlerLimit,
+        mesosResolvers,
+        v,
+        cryptoId,
+        upstreamTimeout,
+        forwardTimeout);
   }
 
   public NodeDnsConfig withCryptoId(String v) {
-    return new NodeDnsConfig(upstreamResolvers, forwardZones, bindIps, bindIpBlacklist,
-        bindInterface, udpPort, tcpPort, loadBalance, handlerLimit, mesosResolvers, zones, v,
-        upstreamTimeout, forwardTimeout);
+    return new NodeDnsConfig(
+        upstreamResolvers,
+        forwardZones,
+        bindIps,
+        bindIpBlacklist,
+        bindInterface,
+        udpPort,
+        tcpPort,
+        loadBalance,
+        handlerLimit,
+        mesosResolvers,
+        zones,
+        v,
+        upstreamTimeout,
+        forwardTimeout);
   }
 
   public NodeDnsConfig withTimeouts(Duration upstream, Duration forward) {
-    return new NodeDnsConfig(upstreamResolvers, forwardZones, bindIps, bindIpBlacklist,
-        bindInterface, udpPort, tcpPort, loadBalance, handlerLimit, mesosResolvers, zones,
-        cryptoId, upstream, forward);
+    return new NodeDnsConfig(
+        upstreamResolvers,
+        forwardZones,
+        bindIps,
+        bindIpBlacklist,
+        bindInterface,
+        udpPort,
+        tcpPort,
+        loadBalance,
+        handlerLimit,
+        mesosResolvers,
+        zones,
+        cryptoId,
+        upstream,
+        forward);
   }
 
   private static void port(String key, int p) {

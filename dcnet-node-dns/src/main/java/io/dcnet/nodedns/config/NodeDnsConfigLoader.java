@@ -89,8 +89,7 @@ public final class NodeDnsConfigLoader {
                     LoadBalance.parse(string(key, v, "round_robin, random or none"))
                         .orElseThrow(() -> bad(key, v, "round_robin, random or none")));
         case "handler_limit" -> c = c.withHandlerLimit(integer(key, v, 1, 1 << 20));
-        case "mesos_resolvers" ->
-            c = c.withMesosResolvers(resolvers(key, v, MESOS_DNS_PORT));
+        case "mesos_resolvers" -> c = c.withMesosResolvers(resolvers(key, v, MESOS_DNS_PORT));
         case "zones" -> c = c.withZones(zones(key, v));
         case "crypto_id" -> c = c.withCryptoId(cryptoId(key, v));
         case "upstream_timeout_ms" ->
@@ -166,12 +165,10 @@ public final class NodeDnsConfigLoader {
     String form = "\"ip[:port]\" strings, e.g. [\"8.8.8.8\", \"10.0.0.1:53\"]";
     List<InetSocketAddress> out = new ArrayList<>();
     for (JsonNode n : array(key, v, form)) {
-      HostPort hp =
-          n.isTextual() ? HostPort.parse(n.asText(), defaultPort).orElse(null) : null;
+      HostPort hp = n.isTextual() ? HostPort.parse(n.asText(), defaultPort).orElse(null) : null;
       InetAddress ip = hp == null ? null : IpLiterals.parse(hp.host()).orElse(null);
       if (ip == null || hp.port() == 0) {
-        throw new NodeDnsConfigException(
-            key + ": " + n + " (expected: an array of " + form + ")");
+        throw new NodeDnsConfigException(key + ": " + n + " (expected: an array of " + form + ")");
       }
       out.add(new InetSocketAddress(ip, hp.port()));
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of the {@code dns} registry (spec §6.2) kept by the forwarders: {@code
- * worker_failures_total{protocol,upstream_address,reason}}, {@code worker_requests_total} (count
- * of {@code worker_requests_duration_seconds}), {@code forwarder_failures_total{zone}}. The
+ * worker_failures_total{protocol,upstream_address,reason}}, {@code worker_requests_total} (count of
+ * {@code worker_requests_duration_seconds}), {@code forwarder_failures_total{zone}}. The
  * per-upstream failure sum drives the bucketing of {@link UpstreamSelector}. A Prometheus binding
  * reads the snapshots.
  *
@@ -32,7 +32,8 @@ public final class ForwarderMetrics {
   /** One failed upstream attempt ({@code reason}: timeout, error, bad_reply). */
   public void workerFailure(DnsProtocol protocol, InetSocketAddress upstream, String reason) {
     workerFailures
-        .computeIfAbsent(new WorkerKey(proto(protocol), address(upstream), reason), k -> new LongAdder())
+        .computeIfAbsent(
+            new WorkerKey(proto(protocol), address(upstream), reason), k -> new LongAdder())
         .increment();
     failuresByUpstream.computeIfAbsent(upstream, k -> new LongAdder()).increment();
   }

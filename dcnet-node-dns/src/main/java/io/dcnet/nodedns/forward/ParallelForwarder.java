@@ -21,10 +21,11 @@ import org.xbill.DNS.Message;
 /**
  * dcos-dns's forwarder (spec §2.3): the client's bytes (id preserved) go <em>in parallel</em> to
  * the chosen upstreams over the client's transport; the first reply wins whatever its rcode; the
- * other workers run on to count failures, their replies discarded. Each worker has its own deadline (5 s), the whole query another (10
- * s); when every worker failed, or at the overall deadline, the answer is SERVFAIL. No retries, no
- * caching. Upstreams: all of them when {@code queryAll} (Mesos-DNS on the masters) or fewer than 3,
- * else the {@link UpstreamSelector} pick driven by the per-upstream failure counters.
+ * other workers run on to count failures, their replies discarded. Each worker has its own deadline
+ * (5 s), the whole query another (10 s); when every worker failed, or at the overall deadline, the
+ * answer is SERVFAIL. No retries, no caching. Upstreams: all of them when {@code queryAll}
+ * (Mesos-DNS on the masters) or fewer than 3, else the {@link UpstreamSelector} pick driven by the
+ * per-upstream failure counters.
  *
  * <p>Differences from dcnet-dns's {@code Forwarder} (sequential, in order) are deliberate. Unlike
  * dcos-net, SERVFAIL replies have QR set (dcos-net echoed the query with QR unset).
@@ -96,8 +97,7 @@ public final class ParallelForwarder implements DnsQueryHandler {
     ScheduledFuture<?> deadline =
         query
             .eventLoop()
-            .schedule(
-                () -> fail(query, result), overallTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            .schedule(() -> fail(query, result), overallTimeout.toNanos(), TimeUnit.NANOSECONDS);
     result.whenComplete((m, e) -> deadline.cancel(false));
     AtomicInteger pending = new AtomicInteger(chosen.size());
     boolean tcp = query.protocol() == DnsProtocol.TCP;
@@ -136,8 +136,10 @@ public final class ParallelForwarder implements DnsQueryHandler {
   }
 
   private void fail(DnsQuery query, CompletableFuture<Message> result) {
-    if (result.complete(DnsReplies.servFail(query.message()))) {
+    // Everything runs on the query's event loop, so count first: completing sends the reply.
+    if (!result.isDone()) {
       metrics.forwarderFailure(zone);
+      result.complete(DnsReplies.servFail(query.message()));
     }
   }
 

@@ -89,9 +89,9 @@ public final class IpCommand {
     }
   }
 
-  /** {@code ip link add NAME type dummy}. */
-  public void addDummy(String name) throws IOException {
-    run("link", "add", checkName("link", name), "type", "dummy");
+  /** {@code ip link add NAME type TYPE} (e.g. {@code dummy}, {@code bridge}). */
+  public void addLink(String name, String type) throws IOException {
+    run("link", "add", checkName("link", name), "type", checkName("type", type));
   }
 
   /** {@code ip link set NAME up}. */

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the agents' dummy interface {@code spartan} holding 198.51.100.1-3/32 (what dcos-net's
- * systemd {@code ExecStartPre} did), idempotently. Needs CAP_NET_ADMIN.
+ * systemd {@code ExecStartPre} did), idempotently. Needs CAP_NET_ADMIN. On a kernel without the
+ * {@code dummy} driver ("Unknown device type") a port-less bridge is created instead: for local
+ * addresses it behaves the same (both are admin-up links that only carry local routes).
  *
  * <p>Thread-safe if the {@link IpCommand} is; concurrent callers may both try to create the link
  * (the loser's "File exists" is tolerated).
@@ -29,6 +31,20 @@ public final class SpartanInterface {
     this.ip = Objects.requireNonNull(ip, "ip");
   }
 
+  private boolean create() throws IOException {
+    try {
+      ip.addLink(NAME, "dummy");
+      log.info("created dummy interface {}", NAME);
+    } catch (IOException e) {
+      if (e.getMessage() == null || !e.getMessage().contains("Unknown device type")) {
+        throw e;
+      }
+      ip.addLink(NAME, "bridge");
+      log.warn("kernel has no dummy links; created {} as a port-less bridge", NAME);
+    }
+    return true;
+  }
+
   /**
    * Makes sure {@code spartan} exists, is up and holds the three addresses.
    *
@@ -38,9 +54,7 @@ public final class SpartanInterface {
     boolean created = false;
     if (!ip.linkExists(NAME)) {
       try {
-        ip.addDummy(NAME);
-        created = true;
-        log.info("created dummy interface {}", NAME);
+        created = create();
       } catch (IOException e) {
         if (!ip.linkExists(NAME)) {
           throw e;

@@ -21,8 +21,8 @@ public final class NameRewriter {
   private NameRewriter() {}
 
   /**
-   * {@code name} with suffix {@code from} replaced by {@code to}; {@code name} itself when it is not
-   * under {@code from} or the result would be too long.
+   * {@code name} with suffix {@code from} replaced by {@code to}; {@code name} itself when it is
+   * not under {@code from} or the result would be too long.
    */
   public static Name replaceSuffix(Name name, Name from, Name to) {
     if (!name.subdomain(from)) {

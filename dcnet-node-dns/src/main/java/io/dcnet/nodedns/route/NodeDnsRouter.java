@@ -94,15 +94,26 @@ public final class NodeDnsRouter implements DnsQueryHandler {
       Supplier<List<String>> masterIps,
       Supplier<List<InetSocketAddress>> mesosResolvers,
       ForwarderMetrics metrics) {
-    InternalAuthority authority =
-        new InternalAuthority(
-            new NodeZones(pushedZones, config.zones(), masterIps), config.loadBalance());
-    Map<String, DnsQueryHandler> zones = new HashMap<>();
+    return create(
+        config, new NodeZones(pushedZones, config.zones(), masterIps), mesosResolvers, metrics);
+  }
+
+  /**
+   * The router of {@code config} over an existing {@link NodeZones} (share it with the HTTP API's
+   * {@code DnsApiView}).
+   */
+  public static NodeDnsRouter create(
+      NodeDnsConfig config,
+      NodeZones zones,
+      Supplier<List<InetSocketAddress>> mesosResolvers,
+      ForwarderMetrics metrics) {
+    InternalAuthority authority = new InternalAuthority(zones, config.loadBalance());
+    Map<String, DnsQueryHandler> forwarders = new HashMap<>();
     config
         .forwardZones()
         .forEach(
             (zone, ups) ->
-                zones.put(
+                forwarders.put(
                     zone,
                     ParallelForwarder.fixed(
                         zone,
@@ -128,7 +139,7 @@ public final class NodeDnsRouter implements DnsQueryHandler {
             config.forwardTimeout(),
             metrics);
     String id = config.cryptoId();
-    return new NodeDnsRouter(authority, mesos, upstream, zones, () -> id, metrics);
+    return new NodeDnsRouter(authority, mesos, upstream, forwarders, () -> id, metrics);
   }
 
   @Override

@@ -49,8 +49,8 @@ public final class InternalAuthority implements DnsQueryHandler {
   private volatile Indexed last;
 
   /**
-   * @param zones every internal zone by name (lower case, no trailing dot); called per query, so
-   *     it should return the same instance until the zones change
+   * @param zones every internal zone by name (lower case, no trailing dot); called per query, so it
+   *     should return the same instance until the zones change
    * @param policy the answer order policy
    */
   public InternalAuthority(Supplier<Map<String, DnsZone>> zones, LoadBalance policy) {
@@ -114,8 +114,7 @@ public final class InternalAuthority implements DnsQueryHandler {
       if (finals.isEmpty()) {
         boolean exists = !values.isEmpty() || apex || index.hasDescendants(name);
         reply.getHeader().setRcode(exists ? Rcode.NOERROR : Rcode.NXDOMAIN);
-        reply.addRecord(
-            RecordFactory.soa(RecordFactory.absolute(zone.name())), Section.AUTHORITY);
+        reply.addRecord(RecordFactory.soa(RecordFactory.absolute(zone.name())), Section.AUTHORITY);
       }
       break;
     }

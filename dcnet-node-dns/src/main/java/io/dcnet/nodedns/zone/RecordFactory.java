@@ -66,7 +66,8 @@ public final class RecordFactory {
               s.weight(),
               s.port(),
               absolute(s.target()));
-      case ZoneRecord.Cname c -> new CNAMERecord(owner, DClass.IN, RECORD_TTL, absolute(c.target()));
+      case ZoneRecord.Cname c ->
+          new CNAMERecord(owner, DClass.IN, RECORD_TTL, absolute(c.target()));
     };
   }
 

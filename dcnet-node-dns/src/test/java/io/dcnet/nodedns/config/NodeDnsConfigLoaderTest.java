@@ -93,13 +93,18 @@ class NodeDnsConfigLoaderTest {
     rejects("{\"enable_dns\": true}", "enable_dns: unknown key");
     rejects("{\"udp_port\": 70000}", "udp_port: 70000 (expected: an integer 0-65535)");
     rejects("{\"udp_port\": \"53\"}", "udp_port: \"53\"");
-    rejects("{\"udp_port\": 53, \"tcp_port\": 54}", "tcp_port: 54 (expected: equal to udp_port 53)");
+    rejects(
+        "{\"udp_port\": 53, \"tcp_port\": 54}", "tcp_port: 54 (expected: equal to udp_port 53)");
     rejects("{\"upstream_resolvers\": [\"dns.google\"]}", "upstream_resolvers: \"dns.google\"");
-    rejects("{\"upstream_resolvers\": \"8.8.8.8\"}", "upstream_resolvers: \"8.8.8.8\" (expected: an array");
+    rejects(
+        "{\"upstream_resolvers\": \"8.8.8.8\"}",
+        "upstream_resolvers: \"8.8.8.8\" (expected: an array");
     rejects("{\"upstream_resolvers\": [\"8.8.8.8:99999\"]}", "upstream_resolvers");
     rejects("{\"forward_zones\": {\"bad zone\": [\"1.1.1.1\"]}}", "forward_zones: \"bad zone\"");
     rejects("{\"bind_ips\": [\"eth0\"]}", "bind_ips: \"eth0\" (expected: an array of IP literals");
-    rejects("{\"loadbalance\": \"weighted\"}", "loadbalance: \"weighted\" (expected: round_robin, random or none)");
+    rejects(
+        "{\"loadbalance\": \"weighted\"}",
+        "loadbalance: \"weighted\" (expected: round_robin, random or none)");
     rejects("{\"handler_limit\": 0}", "handler_limit: 0");
     rejects("{\"crypto_id\": \"NOT-zbase32\"}", "crypto_id");
     rejects("{\"upstream_timeout_ms\": 0}", "upstream_timeout_ms: 0");
@@ -112,7 +117,8 @@ class NodeDnsConfigLoaderTest {
     rejects("{\"zones\": {\"mesos.thisdcos.directory\": " + cname + "}}", "reserved zone");
     rejects("{\"zones\": {\"a.dcos.thisdcos.directory\": " + cname + "}}", "reserved zone");
     rejects("{\"zones\": {\"example.com\": " + cname + "}}", "zone outside thisdcos.directory");
-    rejects("{\"zones\": {\"thisdcos.directory\": " + cname + "}}", "zone outside thisdcos.directory");
+    rejects(
+        "{\"zones\": {\"thisdcos.directory\": " + cname + "}}", "zone outside thisdcos.directory");
     rejects(
         "{\"zones\": {\"c.thisdcos.directory\": [{\"type\": \"a\", \"name\": \"x\", \"value\": \"1.2.3.4\"}]}}",
         "expected: {\"type\": \"cname\"");

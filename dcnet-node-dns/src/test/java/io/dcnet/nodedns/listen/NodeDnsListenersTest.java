@@ -33,9 +33,20 @@ class NodeDnsListenersTest {
   void oneServerPerInterfaceAddressAnsweringReady() throws Exception {
     NodeDnsConfig c =
         new NodeDnsConfig(
-            List.of(), Map.of(), List.of(), List.of(ip("127.0.0.4")), "lo-test", 0, 0,
-            NodeDnsConfig.defaults().loadBalance(), 16, List.of(), Map.of(), "",
-            NodeDnsConfig.defaults().upstreamTimeout(), NodeDnsConfig.defaults().forwardTimeout());
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of(ip("127.0.0.4")),
+            "lo-test",
+            0,
+            0,
+            NodeDnsConfig.defaults().loadBalance(),
+            16,
+            List.of(),
+            Map.of(),
+            "",
+            NodeDnsConfig.defaults().upstreamTimeout(),
+            NodeDnsConfig.defaults().forwardTimeout());
     Map<String, List<InetAddress>> ifaces =
         Map.of("lo-test", List.of(ip("127.0.0.2"), ip("127.0.0.3"), ip("127.0.0.4")));
     try (NodeDnsListeners l = NodeDnsListeners.start(c, router(c), OPTIONS, ifaces)) {

@@ -33,7 +33,8 @@ class InternalAuthorityTest {
                   ZONE,
                   Map.of(
                       "_web._tcp.marathon.mesos.thisdcos.directory",
-                      List.of(new ZoneRecord.Srv(3, 7, 8080, "web.marathon.mesos.thisdcos.directory")),
+                      List.of(
+                          new ZoneRecord.Srv(3, 7, 8080, "web.marathon.mesos.thisdcos.directory")),
                       "web.marathon.mesos.thisdcos.directory",
                       List.of(new ZoneRecord.A("10.0.0.1"), new ZoneRecord.Aaaa("fd01::1"))))));
   private final AtomicReference<List<String>> masters = new AtomicReference<>(List.of("10.1.0.1"));
@@ -81,16 +82,25 @@ class InternalAuthorityTest {
     assertThat(soa.getTTL()).isEqualTo(5);
     assertThat(soa.getHost().toString()).isEqualTo("ns.spartan.");
     assertThat(soa.getAdmin().toString()).isEqualTo("support.mesosphere.com.");
-    assertThat(List.of(soa.getSerial(), soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum()))
+    assertThat(
+            List.of(
+                soa.getSerial(),
+                soa.getRefresh(),
+                soa.getRetry(),
+                soa.getExpire(),
+                soa.getMinimum()))
         .containsExactly(1L, 60L, 180L, 86400L, 1L);
   }
 
   @Test
   void zkRoundRobinOverMasters() {
     masters.set(List.of("10.1.0.1", "10.1.0.2", "10.1.0.3"));
-    assertThat(ask("zk-1.zk", Type.A).getSection(Section.ANSWER).get(0).rdataToString()).isEqualTo("10.1.0.1");
-    assertThat(ask("zk-3.zk", Type.A).getSection(Section.ANSWER).get(0).rdataToString()).isEqualTo("10.1.0.3");
-    assertThat(ask("zk-4.zk", Type.A).getSection(Section.ANSWER).get(0).rdataToString()).isEqualTo("10.1.0.1");
+    assertThat(ask("zk-1.zk", Type.A).getSection(Section.ANSWER).get(0).rdataToString())
+        .isEqualTo("10.1.0.1");
+    assertThat(ask("zk-3.zk", Type.A).getSection(Section.ANSWER).get(0).rdataToString())
+        .isEqualTo("10.1.0.3");
+    assertThat(ask("zk-4.zk", Type.A).getSection(Section.ANSWER).get(0).rdataToString())
+        .isEqualTo("10.1.0.1");
     masters.set(List.of());
     assertThat(ask("zk-1.zk", Type.A).getRcode()).isEqualTo(Rcode.NXDOMAIN);
   }
@@ -117,8 +127,10 @@ class InternalAuthorityTest {
             new DnsZone(
                 "x.thisdcos.directory",
                 Map.of(
-                    "a.x.thisdcos.directory", List.of(new ZoneRecord.Cname("b.x.thisdcos.directory")),
-                    "b.x.thisdcos.directory", List.of(new ZoneRecord.Cname("a.x.thisdcos.directory"))))));
+                    "a.x.thisdcos.directory",
+                        List.of(new ZoneRecord.Cname("b.x.thisdcos.directory")),
+                    "b.x.thisdcos.directory",
+                        List.of(new ZoneRecord.Cname("a.x.thisdcos.directory"))))));
     assertThat(ask("a.x.thisdcos.directory", Type.A).getSection(Section.ANSWER)).hasSize(2);
     assertThat(ask("a.x.thisdcos.directory", Type.CNAME).getSection(Section.ANSWER)).hasSize(1);
   }
@@ -133,6 +145,7 @@ class InternalAuthorityTest {
     assertThat(AnswerOrder.apply(in, LoadBalance.ROUND_ROBIN, 4))
         .containsExactly(in.get(1), in.get(2), in.get(0));
     assertThat(AnswerOrder.apply(in, LoadBalance.NONE, 4)).containsExactlyElementsOf(in);
-    assertThat(AnswerOrder.apply(in, LoadBalance.RANDOM, 4)).containsExactlyInAnyOrderElementsOf(in);
+    assertThat(AnswerOrder.apply(in, LoadBalance.RANDOM, 4))
+        .containsExactlyInAnyOrderElementsOf(in);
   }
 }
