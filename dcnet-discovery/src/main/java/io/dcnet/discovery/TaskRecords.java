@@ -2,6 +2,7 @@ package io.dcnet.discovery;
 
 import io.dcnet.core.dns.DnsZone;
 import io.dcnet.core.dns.ZoneRecord;
+import io.dcnet.core.net.HostResolver;
 import io.dcnet.core.net.IpLiterals;
 import io.dcnet.mesos.model.Agent;
 import io.dcnet.mesos.model.Framework;

@@ -3,6 +3,7 @@ package io.dcnet.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dcnet.core.net.HostResolver;
 import io.dcnet.core.net.IpLiterals;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcnet.core.dns.DnsZone;
+import io.dcnet.core.net.HostResolver;
+import io.dcnet.core.time.ManualClock;
 import io.dcnet.mesos.model.Agent;
 import io.dcnet.mesos.model.MasterState;
 import io.dcnet.mesos.model.Task;

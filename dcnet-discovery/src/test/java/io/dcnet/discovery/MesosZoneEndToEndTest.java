@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.dcnet.core.dns.DnsZone;
 import io.dcnet.core.dns.ZoneRecord;
+import io.dcnet.core.net.HostResolver;
 import io.dcnet.mesos.emulator.MesosEmulator;
 import io.dcnet.mesos.emulator.TaskSpec;
 import io.dcnet.mesos.http.MesosClientConfig;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcnet.core.dns.DnsZone;
 import io.dcnet.core.dns.ZoneRecord;
+import io.dcnet.core.net.HostResolver;
 import io.dcnet.mesos.model.Agent;
 import io.dcnet.mesos.model.MasterState;
 import io.dcnet.mesos.model.Task;

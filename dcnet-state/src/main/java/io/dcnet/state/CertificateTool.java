@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -44,11 +45,10 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
- * Makes a cluster CA and node certificates as PEM files for mutual TLS between dcnet nodes
- * (RSA 2048, SHA-256). Every node certificate carries the DNS name {@code dcnet-<clusterId>}: the
+ * Makes a cluster CA and node certificates as PEM files for mutual TLS between dcnet nodes (RSA
+ * 2048, SHA-256). Every node certificate carries the DNS name {@code dcnet-<clusterId>}: the
  * transport accepts a peer only if its certificate is signed by the cluster CA and shares that
  * name. Stateless and thread-safe; no processes are spawned.
  */
@@ -78,7 +78,8 @@ public final class CertificateTool {
     Path cert = dir.resolve(CA_CERT);
     Path key = dir.resolve(CA_KEY);
     if (Files.exists(cert) || Files.exists(key)) {
-      throw new IOException("caDir: " + dir + " (expected: no existing " + CA_CERT + "/" + CA_KEY + ")");
+      throw new IOException(
+          "caDir: " + dir + " (expected: no existing " + CA_CERT + "/" + CA_KEY + ")");
     }
     Files.createDirectories(dir);
     try {
@@ -92,8 +93,12 @@ public final class CertificateTool {
       Instant now = Instant.now();
       JcaX509v3CertificateBuilder b =
           new JcaX509v3CertificateBuilder(
-              subject, serial(), Date.from(now.minus(Duration.ofHours(1))),
-              Date.from(now.plus(CA_VALIDITY)), subject, kp.getPublic());
+              subject,
+              serial(),
+              Date.from(now.minus(Duration.ofHours(1))),
+              Date.from(now.plus(CA_VALIDITY)),
+              subject,
+              kp.getPublic());
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
       b.addExtension(
@@ -148,8 +153,12 @@ public final class CertificateTool {
       Instant now = Instant.now();
       JcaX509v3CertificateBuilder b =
           new JcaX509v3CertificateBuilder(
-              caName, serial(), Date.from(now.minus(Duration.ofHours(1))),
-              Date.from(now.plus(NODE_VALIDITY)), subject, kp.getPublic());
+              caName,
+              serial(),
+              Date.from(now.minus(Duration.ofHours(1))),
+              Date.from(now.plus(NODE_VALIDITY)),
+              subject,
+              kp.getPublic());
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       b.addExtension(
@@ -162,16 +171,17 @@ public final class CertificateTool {
           new ExtendedKeyUsage(
               new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
       b.addExtension(
-          Extension.subjectAlternativeName, false,
+          Extension.subjectAlternativeName,
+          false,
           new GeneralNames(names.toArray(new GeneralName[0])));
-      b.addExtension(
-          Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca));
+      b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca));
       X509Certificate cert = sign(b, caKey);
       Files.createDirectories(outDir);
       writePem(outDir.resolve(NODE_KEY), kp.getPrivate(), true);
       writePem(outDir.resolve(NODE_CERT), cert, false);
       if (!Files.isSameFile(caDir, outDir)) {
-        Files.copy(caDir.resolve(CA_CERT), outDir.resolve(CA_CERT), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            caDir.resolve(CA_CERT), outDir.resolve(CA_CERT), StandardCopyOption.REPLACE_EXISTING);
       }
       return TlsSettings.inDirectory(outDir);
     } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -239,7 +249,8 @@ public final class CertificateTool {
       if (!(o instanceof PrivateKeyInfo info)) {
         throw new IOException(file + ": not a PKCS#8 PEM private key");
       }
-      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+      return KeyFactory.getInstance("RSA")
+          .generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
     }
   }
 }

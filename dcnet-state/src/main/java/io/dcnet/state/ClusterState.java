@@ -72,13 +72,17 @@ public final class ClusterState implements AutoCloseable {
     cs.watch(cs.current);
     cs.control.execute(cs::adoptOwnEntries);
     long sweepMs = Math.max(500, Math.min(30_000, cfg.unreachableRemoval().toMillis() / 2));
-    cs.control.scheduleWithFixedDelay(cs::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+    var unusedSweep =
+        cs.control.scheduleWithFixedDelay(cs::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
     if (cfg.seedFile() != null) {
-      cs.control.scheduleWithFixedDelay(cs::refreshSeeds, 2, 2, TimeUnit.SECONDS);
+      var unusedSeeds = cs.control.scheduleWithFixedDelay(cs::refreshSeeds, 2, 2, TimeUnit.SECONDS);
     }
     LOG.info(
         "cluster state node {} ({}) started at {} in cluster {}",
-        cfg.nodeId(), cfg.role().roleName(), cs.current.hostPort(), cfg.clusterId());
+        cfg.nodeId(),
+        cfg.role().roleName(),
+        cs.current.hostPort(),
+        cfg.clusterId());
     return cs;
   }
 
@@ -274,8 +278,9 @@ public final class ClusterState implements AutoCloseable {
     } catch (RuntimeException e) {
       long delay = Math.min(30_000L, 1000L << Math.min(attempt, 5));
       LOG.warn("new incarnation failed to start, retrying in {} ms: {}", delay, e.toString());
-      control.schedule(
-          () -> restart(incarnation, reason, attempt + 1), delay, TimeUnit.MILLISECONDS);
+      var unusedRetry =
+          control.schedule(
+              () -> restart(incarnation, reason, attempt + 1), delay, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -76,7 +76,8 @@ public record ClusterStateConfig(
       heartbeatPause = DEFAULT_HEARTBEAT_PAUSE;
     }
     if (heartbeatPause.compareTo(Duration.ofMillis(500)) < 0) {
-      throw new IllegalArgumentException("heartbeatPause: " + heartbeatPause + " (expected: >= 0.5s)");
+      throw new IllegalArgumentException(
+          "heartbeatPause: " + heartbeatPause + " (expected: >= 0.5s)");
     }
   }
 
@@ -112,8 +113,17 @@ public record ClusterStateConfig(
   /** A copy with another bind port (used to come back on the same address). */
   public ClusterStateConfig withBindPort(int port) {
     return new ClusterStateConfig(
-        clusterId, nodeId, role, bindHost, port, seeds, seedFile, durableDir, tls,
-        unreachableRemoval, heartbeatPause);
+        clusterId,
+        nodeId,
+        role,
+        bindHost,
+        port,
+        seeds,
+        seedFile,
+        durableDir,
+        tls,
+        unreachableRemoval,
+        heartbeatPause);
   }
 
   /** Mutable builder; not thread-safe. */
@@ -175,8 +185,17 @@ public record ClusterStateConfig(
 
     public ClusterStateConfig build() {
       return new ClusterStateConfig(
-          clusterId, nodeId, role, bindHost, bindPort, seeds, seedFile, durableDir, tls,
-          unreachableRemoval, heartbeatPause);
+          clusterId,
+          nodeId,
+          role,
+          bindHost,
+          bindPort,
+          seeds,
+          seedFile,
+          durableDir,
+          tls,
+          unreachableRemoval,
+          heartbeatPause);
     }
   }
 }

@@ -27,7 +27,11 @@ final class ListenerHub {
         try {
           out.put(e.getKey(), key.codec().decode(StoredValue.decode(e.getValue()).payload()));
         } catch (RuntimeException ex) {
-          LOG.warn("key {} field {}: undecodable value skipped: {}", key.name(), e.getKey(), ex.toString());
+          LOG.warn(
+              "key {} field {}: undecodable value skipped: {}",
+              key.name(),
+              e.getKey(),
+              ex.toString());
         }
       }
       listener.onChange(key, Map.copyOf(out));
@@ -60,10 +64,14 @@ final class ListenerHub {
           l.add(kl);
           return l;
         });
-    remover[0] = () -> byKey.computeIfPresent(key.name(), (k, l) -> {
-      l.remove(kl);
-      return l;
-    });
+    remover[0] =
+        () ->
+            byKey.computeIfPresent(
+                key.name(),
+                (k, l) -> {
+                  l.remove(kl);
+                  return l;
+                });
     return first[0];
   }
 

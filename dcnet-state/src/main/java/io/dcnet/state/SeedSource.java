@@ -27,7 +27,8 @@ final class SeedSource {
     if (file != null) {
       List<String> read = read();
       if (read == null) {
-        throw new IllegalArgumentException("seedFile: " + file + " (expected: a readable file of host:port lines)");
+        throw new IllegalArgumentException(
+            "seedFile: " + file + " (expected: a readable file of host:port lines)");
       }
       current = read;
     }

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * @param codec encodes the values stored under each field
  */
 public record StateKey<V>(String name, StateCodec<V> codec) {
-  private static final Pattern NAME =
-      Pattern.compile("[A-Za-z0-9._:=-]+(/[A-Za-z0-9._:=-]+)*");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:=-]+(/[A-Za-z0-9._:=-]+)*");
 
   /** Reserved for the module's own bookkeeping (the key index). */
   static final String RESERVED_PREFIX = "dcnet/";

@@ -10,13 +10,17 @@ public final class StateKeys {
   /** Field = node id; value = that node's metadata (IPs, hostname, updated). Every node. */
   public static final String NODES = "nodes";
 
-  /** Field = node id; value = that node's named-VIP and VIP backends. Sharded, see {@link #vips}. */
+  /**
+   * Field = node id; value = that node's named-VIP and VIP backends. Sharded, see {@link #vips}.
+   */
   public static final int VIP_BUCKETS = 16;
 
   /** Field = "zone" (leader master); value = the zone's records. */
   public static final String DNS_ZONES_PREFIX = "dns/zones/";
 
-  /** Field = node id (its VTEP); value = VTEP IP, MAC, agent subnet. One key per overlay network. */
+  /**
+   * Field = node id (its VTEP); value = VTEP IP, MAC, agent subnet. One key per overlay network.
+   */
   public static final String OVERLAY_PREFIX = "overlay/";
 
   /** Field = "keys" (a master); value = cluster DNS signing key pair material. */

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Receives immutable snapshots of one key. Called on the {@link ClusterState}'s single event thread
- * ({@code dcnet-state-events-<nodeId>}), one call at a time, in order; changes are coalesced
- * (at most one call per ~100 ms per key). Must not block for long.
+ * ({@code dcnet-state-events-<nodeId>}), one call at a time, in order; changes are coalesced (at
+ * most one call per ~100 ms per key). Must not block for long.
  */
 @FunctionalInterface
 public interface StateListener<V> {

@@ -14,7 +14,8 @@ class ConfigValidationTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("clusterId: bad id! (expected:");
     ClusterStateConfig ok =
-        ClusterStateConfig.builder("6a0f1e5c-1b2d-4c3e-9f00-0123456789ab", "10.0.0.1", NodeRole.AGENT)
+        ClusterStateConfig.builder(
+                "6a0f1e5c-1b2d-4c3e-9f00-0123456789ab", "10.0.0.1", NodeRole.AGENT)
             .build();
     assertThat(ok.systemName()).isEqualTo("dcnet-6a0f1e5c-1b2d-4c3e-9f00-0123456789ab");
     assertThat(ok.unreachableRemoval()).isEqualTo(Duration.ofMinutes(3));
@@ -28,11 +29,13 @@ class ConfigValidationTest {
                     .seeds(List.of("10.0.0.1"))
                     .build())
         .hasMessage("seeds: 10.0.0.1 (expected: host:port, port 1-65535)");
-    assertThatThrownBy(() -> ClusterStateConfig.builder("c1", "n1", NodeRole.AGENT).bind("h", 70000).build())
+    assertThatThrownBy(
+            () -> ClusterStateConfig.builder("c1", "n1", NodeRole.AGENT).bind("h", 70000).build())
         .hasMessage("bindPort: 70000 (expected: 0-65535)");
     assertThatThrownBy(() -> ClusterStateConfig.builder("c1", "a b", NodeRole.AGENT).build())
         .hasMessageStartingWith("nodeId: a b (expected:");
-    assertThatThrownBy(() -> NodeRole.parse("boss")).hasMessage("role: boss (expected: master or agent)");
+    assertThatThrownBy(() -> NodeRole.parse("boss"))
+        .hasMessage("role: boss (expected: master or agent)");
     assertThat(NodeRole.parse("Master")).isEqualTo(NodeRole.MASTER);
   }
 

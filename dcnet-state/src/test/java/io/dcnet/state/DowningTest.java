@@ -13,7 +13,8 @@ class DowningTest {
   private static final StateKey<String> NODES = StateKey.of(StateKeys.NODES, String.class);
   private static final StateKey<String> VIPS = StateKey.of(StateKeys.vips(0), String.class);
 
-  private final TestCluster cluster = new TestCluster(Duration.ofSeconds(2), Duration.ofMillis(1500));
+  private final TestCluster cluster =
+      new TestCluster(Duration.ofSeconds(2), Duration.ofMillis(1500));
 
   @AfterEach
   void tearDown() {

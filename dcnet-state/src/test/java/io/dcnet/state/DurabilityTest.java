@@ -28,7 +28,12 @@ class DurabilityTest {
         cluster.start("m2", NodeRole.MASTER, 0, List.of(m1.address()), dir.resolve("m2"), b -> b);
     ClusterState a1 =
         cluster.start(
-            "a1", NodeRole.AGENT, 0, List.of(m1.address(), m2.address()), dir.resolve("a1"), b -> b);
+            "a1",
+            NodeRole.AGENT,
+            0,
+            List.of(m1.address(), m2.address()),
+            dir.resolve("a1"),
+            b -> b);
     TestCluster.awaitUp(m1, m2, a1);
     int i = 1;
     for (ClusterState cs : List.of(m1, m2, a1)) {
@@ -50,7 +55,11 @@ class DurabilityTest {
         cluster.start("m2", NodeRole.MASTER, 0, List.of(m1b.address()), dir.resolve("m2"), b -> b);
     ClusterState a1b =
         cluster.start(
-            "a1", NodeRole.AGENT, 0, List.of(m1b.address(), m2b.address()), dir.resolve("a1"),
+            "a1",
+            NodeRole.AGENT,
+            0,
+            List.of(m1b.address(), m2b.address()),
+            dir.resolve("a1"),
             b -> b);
     // read straight from each node's durable replica, before the nodes have gossiped
     assertThat(m1b.get(COUNTS)).isEqualTo(expected);

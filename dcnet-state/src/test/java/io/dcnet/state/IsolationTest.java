@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IsolationTest {
   private static final StateKey<String> NODES = StateKey.of(StateKeys.NODES, String.class);
 
-  private final TestCluster cluster = new TestCluster(Duration.ofSeconds(2), Duration.ofMillis(1500));
+  private final TestCluster cluster =
+      new TestCluster(Duration.ofSeconds(2), Duration.ofMillis(1500));
 
   @AfterEach
   void tearDown() {
@@ -52,7 +53,8 @@ class IsolationTest {
     ClusterState m1b =
         cluster.start("m1", NodeRole.MASTER, m1Port, List.of(), dir.resolve("m1"), b -> b);
     ClusterState m2b =
-        cluster.start("m2", NodeRole.MASTER, m2Port, List.of(m1b.address()), dir.resolve("m2"), b -> b);
+        cluster.start(
+            "m2", NodeRole.MASTER, m2Port, List.of(m1b.address()), dir.resolve("m2"), b -> b);
     m1b.put(NODES, "v3-m1");
     await()
         .atMost(Duration.ofSeconds(40))

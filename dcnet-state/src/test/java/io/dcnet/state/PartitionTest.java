@@ -16,7 +16,8 @@ class PartitionTest {
   private static final String TEST_MODE = "pekko.remote.artery.advanced.test-mode";
   private static final StateKey<String> NODES = StateKey.of(StateKeys.NODES, String.class);
 
-  private final TestCluster cluster = new TestCluster(Duration.ofSeconds(2), Duration.ofMillis(1500));
+  private final TestCluster cluster =
+      new TestCluster(Duration.ofSeconds(2), Duration.ofMillis(1500));
 
   @BeforeAll
   static void enableTestMode() {
@@ -44,7 +45,13 @@ class PartitionTest {
     for (ClusterState cs : List.of(m1, m2, a1)) {
       cs.put(NODES, "v1-" + cs.nodeId());
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> m2.get(NODES).size() == 3);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                m1.get(NODES).size() == 3
+                    && m2.get(NODES).size() == 3
+                    && a1.get(NODES).size() == 3);
 
     a1.blackholeForTest(m1.address(), true);
     a1.blackholeForTest(m2.address(), true);

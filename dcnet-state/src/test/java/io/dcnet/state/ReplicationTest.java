@@ -14,7 +14,8 @@ class ReplicationTest {
   record NodeInfo(String hostname, List<String> ips) {}
 
   private static final StateKey<NodeInfo> NODES = StateKey.of(StateKeys.NODES, NodeInfo.class);
-  private static final StateKey<String> ZONE = StateKey.of(StateKeys.dnsZone("Mesos"), String.class);
+  private static final StateKey<String> ZONE =
+      StateKey.of(StateKeys.dnsZone("Mesos"), String.class);
 
   private final TestCluster cluster = new TestCluster();
 

@@ -22,7 +22,8 @@ final class TestCluster implements AutoCloseable {
   }
 
   TestCluster() {
-    this(ClusterStateConfig.DEFAULT_UNREACHABLE_REMOVAL, ClusterStateConfig.DEFAULT_HEARTBEAT_PAUSE);
+    this(
+        ClusterStateConfig.DEFAULT_UNREACHABLE_REMOVAL, ClusterStateConfig.DEFAULT_HEARTBEAT_PAUSE);
   }
 
   ClusterStateConfig.Builder builder(String nodeId, NodeRole role, int port, List<String> seeds) {

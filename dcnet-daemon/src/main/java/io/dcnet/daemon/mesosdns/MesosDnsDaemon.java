@@ -1,5 +1,6 @@
 package io.dcnet.daemon.mesosdns;
 
+import io.dcnet.core.net.HostResolver;
 import io.dcnet.core.net.IpLiterals;
 import io.dcnet.dns.forward.Forwarder;
 import io.dcnet.dns.mesos.AuthorityView;
@@ -17,7 +18,6 @@ import io.dcnet.mesos.zk.ZkUrl;
 import io.dcnet.mesosdns.config.ConfigException;
 import io.dcnet.mesosdns.config.MesosDnsConfig;
 import io.dcnet.mesosdns.config.ResolvConf;
-import io.dcnet.mesosdns.records.HostResolver;
 import io.dcnet.mesosdns.records.MesosDnsSnapshot;
 import io.dcnet.mesosdns.refresh.MesosDnsRefresher;
 import io.dcnet.rest.http.HttpApiServer;

@@ -34,7 +34,7 @@ import org.xbill.DNS.Message;
  * <p>Thread-safe: every step runs on the given event loop; the returned future completes there.
  */
 @SuppressWarnings("FutureReturnValueIgnored") // completion callbacks; errors handled inside
-final class UpstreamExchange extends ChannelInboundHandlerAdapter {
+public final class UpstreamExchange extends ChannelInboundHandlerAdapter {
   private final CompletableFuture<Message> result = new CompletableFuture<>();
   private final int queryId;
   private final boolean tcp;
@@ -44,8 +44,12 @@ final class UpstreamExchange extends ChannelInboundHandlerAdapter {
     this.tcp = tcp;
   }
 
-  /** Sends {@code wire} to {@code upstream} and completes with its parsed reply or an error. */
-  static CompletableFuture<Message> exchange(
+  /**
+   * Sends {@code wire} to {@code upstream} and completes with its parsed reply or an error
+   * (timeout, I/O error, unparseable reply). Used by every forwarder (Mesos-DNS's in-order one and
+   * node DNS's parallel one).
+   */
+  public static CompletableFuture<Message> exchange(
       EventLoop loop,
       NettyTransport transport,
       InetSocketAddress upstream,
@@ -121,10 +125,13 @@ final class UpstreamExchange extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     byte[] bytes;
     try {
-      ByteBuf buf = msg instanceof DatagramPacket p ? p.content() : (ByteBuf) msg;
-      bytes = ByteBufUtil.getBytes(buf);
-    } catch (ClassCastException e) {
-      return;
+      if (msg instanceof DatagramPacket p) {
+        bytes = ByteBufUtil.getBytes(p.content());
+      } else if (msg instanceof ByteBuf buf) {
+        bytes = ByteBufUtil.getBytes(buf);
+      } else {
+        return;
+      }
     } finally {
       ReferenceCountUtil.release(msg);
     }
@@ -133,7 +140,7 @@ final class UpstreamExchange extends ChannelInboundHandlerAdapter {
       return;
     }
     int id = ((bytes[0] & 0xFF) << 8) | (bytes[1] & 0xFF);
-    if (id != queryId) {
+    if (id != queryId || (bytes[2] & 0x80) == 0) { // not our id, or not a response (QR=0)
       if (tcp) {
         result.completeExceptionally(new IOException("reply id " + id + " != " + queryId));
       }
@@ -142,7 +149,7 @@ final class UpstreamExchange extends ChannelInboundHandlerAdapter {
     try {
       result.complete(new RelayedMessage(bytes));
     } catch (IOException | RuntimeException e) {
-      result.completeExceptionally(e);
+      result.completeExceptionally(new IOException("unparseable reply: " + e, e));
     }
   }
 

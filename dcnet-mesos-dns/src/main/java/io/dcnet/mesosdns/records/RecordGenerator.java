@@ -1,6 +1,7 @@
 package io.dcnet.mesosdns.records;
 
 import io.dcnet.core.net.HostPort;
+import io.dcnet.core.net.HostResolver;
 import io.dcnet.core.net.IpLiterals;
 import io.dcnet.mesos.model.Agent;
 import io.dcnet.mesos.model.Framework;

@@ -1,11 +1,11 @@
 package io.dcnet.mesosdns.refresh;
 
+import io.dcnet.core.net.HostResolver;
 import io.dcnet.dns.records.RecordSet;
 import io.dcnet.mesos.MesosStateException;
 import io.dcnet.mesos.model.MasterState;
 import io.dcnet.mesosdns.config.MesosDnsConfig;
 import io.dcnet.mesosdns.records.GeneratedRecords;
-import io.dcnet.mesosdns.records.HostResolver;
 import io.dcnet.mesosdns.records.MesosDnsSnapshot;
 import io.dcnet.mesosdns.records.RecordGenerator;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package io.dcnet.mesosdns.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcnet.core.net.HostResolver;
 import io.dcnet.mesos.model.MasterState;
 import io.dcnet.mesos.v0.MasterStateParser;
 import io.dcnet.mesosdns.config.MesosDnsConfig;

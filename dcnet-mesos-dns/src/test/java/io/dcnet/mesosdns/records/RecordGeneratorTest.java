@@ -9,6 +9,7 @@ import static io.dcnet.mesosdns.records.Fixtures.running;
 import static io.dcnet.mesosdns.records.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcnet.core.net.HostResolver;
 import io.dcnet.dns.records.RecordSet;
 import io.dcnet.mesos.model.Label;
 import io.dcnet.mesos.model.MasterState;

@@ -7,20 +7,18 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.dcnet.core.net.HostResolver;
+import io.dcnet.core.time.ManualClock;
 import io.dcnet.mesos.MesosStateException;
 import io.dcnet.mesos.model.Agent;
 import io.dcnet.mesos.model.MasterState;
 import io.dcnet.mesosdns.config.MesosDnsConfig;
 import io.dcnet.mesosdns.config.MesosDnsConfigLoader;
-import io.dcnet.mesosdns.records.HostResolver;
 import io.dcnet.mesosdns.records.MesosDnsSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -224,30 +222,4 @@ class MesosDnsRefresherTest {
   }
 
   /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    private volatile Instant now;
-
-    ManualClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

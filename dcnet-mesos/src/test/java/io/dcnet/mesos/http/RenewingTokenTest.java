@@ -3,6 +3,7 @@ package io.dcnet.mesos.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dcnet.core.time.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

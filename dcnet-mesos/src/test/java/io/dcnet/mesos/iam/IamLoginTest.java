@@ -3,7 +3,7 @@ package io.dcnet.mesos.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dcnet.mesos.http.ManualClock;
+import io.dcnet.core.time.ManualClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

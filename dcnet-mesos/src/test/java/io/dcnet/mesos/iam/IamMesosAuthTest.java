@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcnet.core.net.HostPort;
+import io.dcnet.core.time.ManualClock;
 import io.dcnet.mesos.agent.AgentStateClient;
 import io.dcnet.mesos.emulator.MesosEmulator;
-import io.dcnet.mesos.http.ManualClock;
 import io.dcnet.mesos.http.MesosAuth;
 import io.dcnet.mesos.http.MesosClientConfig;
 import io.dcnet.mesos.http.MesosHttpClient;

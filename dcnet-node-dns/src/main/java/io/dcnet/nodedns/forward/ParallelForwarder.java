@@ -1,5 +1,6 @@
 package io.dcnet.nodedns.forward;
 
+import io.dcnet.dns.forward.UpstreamExchange;
 import io.dcnet.dns.server.DnsProtocol;
 import io.dcnet.dns.server.DnsQuery;
 import io.dcnet.dns.server.DnsQueryHandler;
@@ -106,14 +107,8 @@ public final class ParallelForwarder implements DnsQueryHandler {
       CompletableFuture<Message> call;
       try {
         call =
-            UpstreamCall.start(
-                    query.eventLoop(),
-                    query.transport(),
-                    upstream,
-                    query.wire(),
-                    tcp,
-                    upstreamTimeout)
-                .result();
+            UpstreamExchange.exchange(
+                query.eventLoop(), query.transport(), upstream, query.wire(), tcp, upstreamTimeout);
       } catch (RuntimeException e) {
         call = CompletableFuture.failedFuture(e);
       }

@@ -7,8 +7,8 @@ import org.apache.pekko.cluster.ddata.LWWMap;
 import org.apache.pekko.cluster.ddata.Replicator;
 
 /**
- * Receives the Replicator's {@code Changed} notifications for subscribed keys and hands an immutable
- * copy of the raw entries to {@link EngineCallbacks#onChanged}. Owned by its actor.
+ * Receives the Replicator's {@code Changed} notifications for subscribed keys and hands an
+ * immutable copy of the raw entries to {@link EngineCallbacks#onChanged}. Owned by its actor.
  */
 public final class ChangeForwarder extends AbstractActor {
   private final int incarnation;
@@ -27,7 +27,8 @@ public final class ChangeForwarder extends AbstractActor {
   public Receive createReceive() {
     return receiveBuilder()
         .match(Replicator.Changed.class, this::changed)
-        .match(Replicator.Deleted.class, d -> callbacks.onChanged(incarnation, d.key().id(), Map.of()))
+        .match(
+            Replicator.Deleted.class, d -> callbacks.onChanged(incarnation, d.key().id(), Map.of()))
         .build();
   }
 

@@ -17,6 +17,8 @@ public interface EngineCallbacks {
   /** This node became Up (or WeaklyUp) in its cluster. */
   void onSelfUp(int incarnation);
 
-  /** This incarnation cannot continue (removed, quarantined, or masters lost it); start a new one. */
+  /**
+   * This incarnation cannot continue (removed, quarantined, or masters lost it); start a new one.
+   */
   void requestRestart(int incarnation, String reason);
 }

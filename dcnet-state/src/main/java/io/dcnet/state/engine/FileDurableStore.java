@@ -53,6 +53,7 @@ public final class FileDurableStore extends AbstractActor {
         .build();
   }
 
+  @SuppressWarnings("unchecked") // Scala's Map.updated has a lower-bounded type parameter
   private void loadAll() {
     scala.collection.immutable.Map<String, DurableStore.DurableDataEnvelope> data =
         scala.collection.immutable.Map$.MODULE$.empty();
@@ -63,7 +64,8 @@ public final class FileDurableStore extends AbstractActor {
           String name = file.getFileName().toString();
           String key = decodeName(name.substring(0, name.length() - SUFFIX.length()));
           try {
-            data = data.updated(key, read(file));
+            DurableStore.DurableDataEnvelope envelope = read(file);
+            data = data.updated(key, envelope);
           } catch (IOException | RuntimeException e) {
             LOG.warn("durable state file {} unreadable, ignoring it: {}", file, e.toString());
           }

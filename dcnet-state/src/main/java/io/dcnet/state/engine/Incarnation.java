@@ -59,7 +59,9 @@ public final class Incarnation {
     this.changes = system.actorOf(ChangeForwarder.props(number, cb), "dcnet-changes");
   }
 
-  /** Starts an ActorSystem bound to {@code port} and joins {@code seeds} (empty = form a cluster). */
+  /**
+   * Starts an ActorSystem bound to {@code port} and joins {@code seeds} (empty = form a cluster).
+   */
   public static Incarnation start(
       int number, ClusterStateConfig cfg, int port, List<String> seeds, EngineCallbacks cb) {
     ActorSystem system =
@@ -150,7 +152,10 @@ public final class Incarnation {
   public void terminate(Duration timeout) {
     system.terminate();
     try {
-      system.getWhenTerminated().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      system
+          .getWhenTerminated()
+          .toCompletableFuture()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
@@ -159,8 +164,8 @@ public final class Incarnation {
   }
 
   /**
-   * Test hook: drops all traffic between this node and {@code hostPort} in both directions, or
-   * lets it pass again. Works only with {@code pekko.remote.artery.advanced.test-mode = on}.
+   * Test hook: drops all traffic between this node and {@code hostPort} in both directions, or lets
+   * it pass again. Works only with {@code pekko.remote.artery.advanced.test-mode = on}.
    */
   @SuppressWarnings("deprecation")
   public void blackhole(String hostPort, boolean on) {
@@ -185,7 +190,9 @@ public final class Incarnation {
 
   private static Object scalaObject(String name) {
     try {
-      return Class.forName("org.apache.pekko.remote.transport." + name).getField("MODULE$").get(null);
+      return Class.forName("org.apache.pekko.remote.transport." + name)
+          .getField("MODULE$")
+          .get(null);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("pekko test API missing: " + name, e);
     }
@@ -207,7 +214,8 @@ public final class Incarnation {
   }
 
   /** Removes every field of {@code keyName} for which {@code drop} says true. */
-  public CompletionStage<Void> removeIf(String keyName, java.util.function.Predicate<Map.Entry<String, String>> drop) {
+  public CompletionStage<Void> removeIf(
+      String keyName, java.util.function.Predicate<Map.Entry<String, String>> drop) {
     return update(
         key(keyName),
         m -> {
@@ -233,7 +241,7 @@ public final class Incarnation {
   private CompletionStage<Void> update(
       Key<LWWMap<String, String>> k, Function<LWWMap<String, String>, LWWMap<String, String>> f) {
     Replicator.Update<LWWMap<String, String>> msg =
-        new Replicator.Update<>(k, LWWMap.<String, String>create(), Replicator.writeLocal(), f::apply);
+        new Replicator.Update<>(k, LWWMap.<String, String>create(), Replicator.writeLocal(), f);
     return Patterns.ask(replicator, msg, ASK)
         .thenCompose(
             r ->

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns Pekko cluster events into {@link MembershipEvent}s, reports this node's own Up, and asks for
- * a new incarnation when another node quarantined this one (it was removed while cut off). Owned by
- * its actor.
+ * Turns Pekko cluster events into {@link MembershipEvent}s, reports this node's own Up, and asks
+ * for a new incarnation when another node quarantined this one (it was removed while cut off).
+ * Owned by its actor.
  */
 public final class MembershipWatcher extends AbstractActor {
   private static final Logger LOG = LoggerFactory.getLogger(MembershipWatcher.class);
@@ -24,7 +24,8 @@ public final class MembershipWatcher extends AbstractActor {
   private boolean restartRequested;
 
   public static Props props(int incarnation, EngineCallbacks callbacks) {
-    return Props.create(MembershipWatcher.class, () -> new MembershipWatcher(incarnation, callbacks));
+    return Props.create(
+        MembershipWatcher.class, () -> new MembershipWatcher(incarnation, callbacks));
   }
 
   private MembershipWatcher(int incarnation, EngineCallbacks callbacks) {
@@ -39,7 +40,10 @@ public final class MembershipWatcher extends AbstractActor {
         ClusterEvent.initialStateAsEvents(),
         ClusterEvent.MemberEvent.class,
         ClusterEvent.ReachabilityEvent.class);
-    getContext().getSystem().getEventStream().subscribe(getSelf(), ThisActorSystemQuarantinedEvent.class);
+    getContext()
+        .getSystem()
+        .getEventStream()
+        .subscribe(getSelf(), ThisActorSystemQuarantinedEvent.class);
   }
 
   @Override
@@ -92,7 +96,9 @@ public final class MembershipWatcher extends AbstractActor {
   private void quarantined(ThisActorSystemQuarantinedEvent e) {
     if (!restartRequested) {
       restartRequested = true;
-      LOG.warn("quarantined by {}: this node was removed from the cluster; rejoining", e.remoteAddress());
+      LOG.warn(
+          "quarantined by {}: this node was removed from the cluster; rejoining",
+          e.remoteAddress());
       callbacks.requestRestart(incarnation, "quarantined by " + e.remoteAddress());
     }
   }

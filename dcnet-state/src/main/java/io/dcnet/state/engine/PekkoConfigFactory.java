@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the Pekko configuration of one incarnation from a {@link ClusterStateConfig}. Stateless. */
+/**
+ * Builds the Pekko configuration of one incarnation from a {@link ClusterStateConfig}. Stateless.
+ */
 public final class PekkoConfigFactory {
   /** Cluster role prefix that carries the dcnet node id. */
   public static final String NODE_ROLE_PREFIX = "node=";
@@ -24,6 +26,8 @@ public final class PekkoConfigFactory {
     m.put("pekko.log-dead-letters", "off");
     m.put("pekko.log-dead-letters-during-shutdown", "off");
     m.put("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+    // terminating the system is a plain stop, not a graceful cluster leave (README "Downing")
+    m.put("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off");
     m.put("pekko.remote.artery.canonical.hostname", cfg.bindHost());
     m.put("pekko.remote.artery.canonical.port", port);
     if (cfg.tls() == null) {
@@ -38,7 +42,9 @@ public final class PekkoConfigFactory {
       m.put(engine + "cert-file", cfg.tls().certFile().toString());
       m.put(engine + "ca-cert-file", cfg.tls().caCertFile().toString());
       m.put(engine + "protocol", "TLSv1.3");
-      m.put(engine + "enabled-algorithms", List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"));
+      m.put(
+          engine + "enabled-algorithms",
+          List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"));
       m.put(engine + "ssl-context-cache-ttl", "5m");
     }
     m.put("pekko.cluster.roles", List.of(cfg.role().roleName(), NODE_ROLE_PREFIX + cfg.nodeId()));
@@ -56,6 +62,7 @@ public final class PekkoConfigFactory {
       m.put(dd + "durable.store-actor-class", FileDurableStore.class.getName());
       m.put(dd + "durable.file.dir", cfg.durableDir().toAbsolutePath().toString());
     }
-    return ConfigFactory.parseMap(m).withFallback(ConfigFactory.load(PekkoConfigFactory.class.getClassLoader()));
+    return ConfigFactory.parseMap(m)
+        .withFallback(ConfigFactory.load(PekkoConfigFactory.class.getClassLoader()));
   }
 }

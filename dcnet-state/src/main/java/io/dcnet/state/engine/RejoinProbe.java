@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Detects that this node is no longer part of the masters' cluster although its own view still
- * lists them (it was removed while cut off, or the masters came back as new incarnations), and
- * then asks for a new incarnation. Every node runs one at {@code /user/dcnet-probe}; it also
- * answers other nodes' probes. Messages are plain strings (Pekko's built-in string serializer):
- * {@code probe|<address>#<uid>} → {@code member}, {@code unknown}, or {@code
- * absent|<up masters>|<oldest master address>}. Owned by its actor.
+ * lists them (it was removed while cut off, or the masters came back as new incarnations), and then
+ * asks for a new incarnation. Every node runs one at {@code /user/dcnet-probe}; it also answers
+ * other nodes' probes. Messages are plain strings (Pekko's built-in string serializer): {@code
+ * probe|<address>#<uid>} → {@code member}, {@code unknown}, or {@code absent|<up masters>|<oldest
+ * master address>}. Owned by its actor.
  */
 public final class RejoinProbe extends AbstractActorWithTimers {
   public static final String NAME = "dcnet-probe";
@@ -87,8 +87,7 @@ public final class RejoinProbe extends AbstractActorWithTimers {
     }
     getSender()
         .tell(
-            "absent|" + view.reachableMasters().size() + "|" + view.decider().address(),
-            getSelf());
+            "absent|" + view.reachableMasters().size() + "|" + view.decider().address(), getSelf());
   }
 
   private void absent(String reply) {

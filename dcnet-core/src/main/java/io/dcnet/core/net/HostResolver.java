@@ -1,6 +1,5 @@
-package io.dcnet.mesosdns.records;
+package io.dcnet.core.net;
 
-import io.dcnet.core.net.IpLiterals;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -8,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a host from a framework or agent PID into IP addresses (Mesos-DNS's {@code hostToIPs}).
- * Implementations must return an IP literal as itself without any DNS lookup, and an empty list
- * when a name cannot be resolved (never throw).
+ * Turns a host from a PID (framework, agent, master) into IP addresses (Mesos-DNS's {@code
+ * hostToIPs}; dcos-net resolves agent host names the same way). Implementations must return an IP
+ * literal as itself without any DNS lookup, and an empty list when a name cannot be resolved (never
+ * throw).
  *
  * <p>Implementations must be thread-safe.
  */
