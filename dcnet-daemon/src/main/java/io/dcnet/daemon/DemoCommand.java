@@ -9,9 +9,12 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a demo on this machine (loopback only): a Mesos master emulator running sample apps",
-      "(real HTTP servers on 127.0.0.1) as Marathon tasks, and dcnet's Mesos-DNS serving them.",
-      "Prints dig and curl commands that work. Ctrl-C stops everything."
+      "Run a Mesos cluster and dcnet's Mesos-DNS on this machine, and print commands to try.",
+      "",
+      "Everything stays on loopback: a Mesos master emulator runs sample apps (real HTTP servers"
+          + " on 127.0.1.1 and 127.0.1.2) as Marathon tasks, and Mesos-DNS serves their names on"
+          + " 127.0.0.1. The printed dig and curl commands work as they are. Ctrl-C stops"
+          + " everything."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(

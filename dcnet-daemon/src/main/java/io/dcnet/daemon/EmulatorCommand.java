@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
     name = "emulator",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the Mesos master emulator (GET /master/state, POST /api/v1 GET_STATE, GET_MASTER,",
-      "SUBSCRIBE) seeded from a /master/state JSON fixture. For benchmarks and manual tests."
+      "Run the Mesos master emulator, seeded from a /master/state fixture.",
+      "",
+      "It answers GET /master/state and POST /api/v1 (GET_STATE, GET_MASTER, SUBSCRIBE) like a"
+          + " Mesos master. For benchmarks and manual tests."
     })
 final class EmulatorCommand implements Callable<Integer> {
   @Option(

@@ -9,12 +9,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.Provider.class,
     description = {
-      "Networking for Mesos clusters: DNS service discovery (a drop-in Mesos-DNS today),",
-      "and, in coming versions, replicated node DNS, L4 VIPs, the VXLAN overlay and L7 pools.",
+      "Networking for Mesos clusters.",
+      "",
+      "DNS service discovery (a drop-in Mesos-DNS), replicated cluster state and node DNS on every"
+          + " master and agent; in coming versions L4 VIPs, the VXLAN overlay and L7 pools.",
       "",
       "Start with:  ./dcnet demo"
     },
     subcommands = {
+      MasterCommand.class,
+      AgentCommand.class,
+      CertsCommand.class,
+      RecordsCommand.class,
+      NodesCommand.class,
       DemoCommand.class,
       EmulatorCommand.class,
       MesosDnsCommand.class,

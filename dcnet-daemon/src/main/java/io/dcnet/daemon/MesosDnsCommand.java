@@ -22,9 +22,12 @@ import picocli.CommandLine.Option;
     name = "mesos-dns",
     mixinStandardHelpOptions = false,
     description = {
-      "Drop-in Mesos-DNS: polls the leading Mesos master's /master/state, serves the .mesos zone",
-      "over UDP and TCP, forwards other names to the configured resolvers, and serves the /v1",
-      "HTTP API. Reads Mesos-DNS's own config.json (keys are case-insensitive, same defaults).",
+      "Drop-in replacement for Mesos-DNS, reading its config.json.",
+      "",
+      "Polls the leading Mesos master's /master/state, serves the .mesos zone over UDP and TCP,"
+          + " forwards other names to the configured resolvers and serves the /v1 HTTP API."
+          + " Mesos-DNS's config keys (case-insensitive), defaults and flags are accepted as they"
+          + " are.",
       "",
       "Exit codes: 0 stopped by a signal, 1 runtime failure, 2 bad command line or config."
     })

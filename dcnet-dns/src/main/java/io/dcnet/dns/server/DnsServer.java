@@ -125,18 +125,24 @@ public final class DnsServer implements AutoCloseable {
   }
 
   /**
-   * Binds UDP, then TCP on the same port. With port 0 the UDP port is chosen by the kernel and may
-   * be taken for TCP; then both are released and tried again, so that one number always serves both
-   * transports (clients retry a truncated UDP answer over TCP on the same port).
+   * Binds UDP and TCP on one port, so that clients can retry a truncated UDP answer over TCP on the
+   * same number. With a fixed port: UDP, then TCP. With port 0: TCP first on a kernel-chosen port
+   * (TCP ports are never shared, so no other server holds it), then UDP on that number; if UDP
+   * cannot have it, both are released and tried again.
    */
   private void bindSamePort(int threads) throws InterruptedException {
+    if (port != 0) {
+      bindUdp(threads, port);
+      bindTcp(port);
+      return;
+    }
     for (int attempt = 1; ; attempt++) {
-      bindUdp(threads);
       try {
-        bindTcp();
+        int chosen = bindTcp(0);
+        bindUdp(threads, chosen);
         return;
-      } catch (RuntimeException e) {
-        if (port != 0 || attempt >= SAME_PORT_ATTEMPTS) {
+      } catch (Exception e) { // Netty's sync() rethrows the bind's checked exception undeclared
+        if (e instanceof InterruptedException || attempt >= SAME_PORT_ATTEMPTS) {
           throw e;
         }
         for (Channel c : channels) {
@@ -147,7 +153,7 @@ public final class DnsServer implements AutoCloseable {
     }
   }
 
-  private void bindUdp(int threads) throws InterruptedException {
+  private void bindUdp(int threads, int udpBindPort) throws InterruptedException {
     int count =
         transport.epoll() ? (options.udpChannels() == 0 ? threads : options.udpChannels()) : 1;
     Bootstrap b =
@@ -176,7 +182,7 @@ public final class DnsServer implements AutoCloseable {
               ChannelOption.RECVBUF_ALLOCATOR,
               new FixedRecvByteBufAllocator(options.maxUdpQueryBytes() * 16));
     }
-    Channel first = b.bind(bindAddress, port).sync().channel();
+    Channel first = b.bind(bindAddress, udpBindPort).sync().channel();
     channels.add(first);
     udpPort = ((InetSocketAddress) first.localAddress()).getPort();
     for (int i = 1; i < count; i++) {
@@ -184,7 +190,8 @@ public final class DnsServer implements AutoCloseable {
     }
   }
 
-  private void bindTcp() throws InterruptedException {
+  /** Binds TCP on {@code tcpBindPort} (0: any free port) and returns the bound port. */
+  private int bindTcp(int tcpBindPort) throws InterruptedException {
     ServerBootstrap b =
         new ServerBootstrap()
             .group(group)
@@ -205,9 +212,10 @@ public final class DnsServer implements AutoCloseable {
                         .addLast(new TcpQueryHandler(processor));
                   }
                 });
-    Channel ch = b.bind(bindAddress, udpPort).sync().channel();
+    Channel ch = b.bind(bindAddress, tcpBindPort).sync().channel();
     channels.add(ch);
     tcpPort = ((InetSocketAddress) ch.localAddress()).getPort();
+    return tcpPort;
   }
 
   /** The bound UDP port (-1 before {@link #start}). */

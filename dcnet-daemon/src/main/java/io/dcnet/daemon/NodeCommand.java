@@ -1,0 +1,46 @@
+package io.dcnet.daemon;
+
+import io.dcnet.daemon.node.NodeConfig;
+import io.dcnet.daemon.node.NodeConfigException;
+import io.dcnet.daemon.node.NodeConfigParser;
+import io.dcnet.daemon.node.NodeDaemon;
+import io.dcnet.state.NodeRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What {@code dcnet master} and {@code dcnet agent} share: read the node config, run a {@link
+ * NodeDaemon} until a signal.
+ *
+ * <p>Runs on the picocli main thread; the daemon's parts run on their own threads.
+ */
+final class NodeCommand {
+  private NodeCommand() {}
+
+  /** Exit codes: 0 after a signal, 1 runtime failure, 2 bad config. */
+  static int run(NodeRole role, Path config, int verbosity) throws InterruptedException {
+    String name = "dcnet " + role.roleName();
+    Logging.setVerbosity(verbosity);
+    NodeConfig cfg;
+    try {
+      if (!Files.isRegularFile(config)) {
+        System.err.println(
+            name + ": --config: " + config + " does not exist (expected: a JSON config file)");
+        return 2;
+      }
+      cfg = NodeConfigParser.load(config);
+    } catch (NodeConfigException e) {
+      System.err.println(name + ": " + config + ": " + e.getMessage());
+      return 2;
+    }
+    try (ExitSignal exit = ExitSignal.install();
+        NodeDaemon daemon = new NodeDaemon(cfg, role, Version.get())) {
+      daemon.start();
+      return exit.await();
+    } catch (IOException | RuntimeException e) {
+      System.err.println(name + ": " + e.getMessage());
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package io.dcnet.daemon.node;
+
+import io.dcnet.core.dns.DnsZone;
+import io.dcnet.core.net.HostPort;
+import io.dcnet.mesos.stream.ClusterChange;
+import io.dcnet.mesos.stream.ClusterListener;
+import io.dcnet.mesos.stream.ClusterSnapshot;
+import io.dcnet.state.ClusterState;
+import io.dcnet.state.StateKey;
+import io.dcnet.state.StateKeys;
+import io.dcnet.state.Subscription;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the zones a master computes into the replicated state, but only while this node's Mesos
+ * master leads: the sink of {@code MesosZoneController} and {@code MesosDnsMirror}, and a {@link
+ * ClusterListener} of the operator-API subscriber (which follows 307s to the leader, so every
+ * master sees the stream and learns who leads from {@link ClusterSnapshot#leader()}).
+ *
+ * <p>Each zone goes to {@code dns/zones/<zone>} under field = this node id with a publish
+ * timestamp; readers take the newest entry. Becoming leader re-writes the last zones with a fresh
+ * timestamp (the controller does not re-publish an unchanged zone). Losing the lead withdraws this
+ * node's field of a zone only once this node's replica holds a newer entry of that zone from
+ * another node, so there is never a moment without the zone (removing at once left a gap of a few
+ * hundred ms before the new leader's entry arrived: records flushed on failover). Closing removes
+ * nothing: a restarting leader must not flush the records.
+ *
+ * <p>Thread-safe: all methods synchronize on this object; writes are asynchronous; the key
+ * subscriptions call back on the cluster state's event thread.
+ */
+final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaderZonePublisher.class);
+
+  private final ClusterState state;
+  private final HostPort ownMaster;
+  private final Clock clock;
+  private final Map<String, DnsZone> last = new LinkedHashMap<>(); // guarded by this
+  private final Map<String, StateKey<PublishedZone>> keys = new LinkedHashMap<>();
+  private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+  private final Set<String> withdrawing = new HashSet<>(); // guarded by this
+  private final AtomicLong writeFailures = new AtomicLong();
+  private boolean leading; // guarded by this
+  private long lastStamp; // guarded by this
+
+  /** {@code ownMaster}: this node's Mesos master ({@code mesos_url}'s host and port). */
+  LeaderZonePublisher(ClusterState state, HostPort ownMaster, Clock clock) {
+    this.state = Objects.requireNonNull(state, "state");
+    this.ownMaster = Objects.requireNonNull(ownMaster, "ownMaster");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  static StateKey<PublishedZone> key(String zone) {
+    return StateKey.of(StateKeys.dnsZone(zone), PublishedZone.class);
+  }
+
+  @Override
+  public void onChange(ClusterChange change, ClusterSnapshot after) {
+    setLeading(isOwn(after.leader(), ownMaster));
+  }
+
+  /** True when {@code leaderPid} ({@code master@ip:port}) is {@code own} (host and port). */
+  static boolean isOwn(String leaderPid, HostPort own) {
+    String hp = leaderPid.substring(leaderPid.indexOf('@') + 1);
+    return HostPort.parse(hp)
+        .map(p -> p.port() == own.port() && p.host().equalsIgnoreCase(own.host()))
+        .orElse(false);
+  }
+
+  synchronized boolean leading() {
+    return leading;
+  }
+
+  long writeFailures() {
+    return writeFailures.get();
+  }
+
+  synchronized void setLeading(boolean now) {
+    if (now == leading) {
+      return;
+    }
+    leading = now;
+    if (now) {
+      LOG.info("the local Mesos master {} leads: publishing {}", ownMaster, last.keySet());
+      withdrawing.clear();
+      last.values().forEach(this::write);
+    } else {
+      LOG.info(
+          "the local Mesos master {} no longer leads: withdrawing {} once the new leader's"
+              + " zones arrive",
+          ownMaster,
+          keys.keySet());
+      withdrawing.addAll(keys.keySet());
+      for (Map.Entry<String, StateKey<PublishedZone>> e : keys.entrySet()) {
+        try {
+          withdrawIfSuperseded(e.getKey(), state.get(e.getValue()));
+        } catch (IllegalStateException ex) {
+          // cluster state rejoining: the subscription delivers the snapshot later
+        }
+      }
+    }
+  }
+
+  /** Removes this node's field of {@code zone} once another node's newer entry is present. */
+  private synchronized void withdrawIfSuperseded(String zone, Map<String, PublishedZone> entries) {
+    if (leading || !withdrawing.contains(zone)) {
+      return;
+    }
+    PublishedZone mine = entries.get(state.nodeId());
+    boolean superseded =
+        mine == null
+            || entries.entrySet().stream()
+                .anyMatch(
+                    e ->
+                        !e.getKey().equals(state.nodeId())
+                            && e.getValue().publishedAtMillis() > mine.publishedAtMillis());
+    if (superseded) {
+      withdrawing.remove(zone);
+      if (mine != null) {
+        LOG.info("zone {}: a newer leader published; withdrawing this node's entry", zone);
+        state
+            .remove(keys.get(zone), state.nodeId())
+            .whenComplete((ok, e) -> failed(e, "withdraw", zone));
+      }
+    }
+  }
+
+  /** The sink: remembers {@code zone}, and writes it when leading. */
+  synchronized void publish(DnsZone zone) {
+    last.put(zone.name(), zone);
+    if (leading) {
+      write(zone);
+    }
+  }
+
+  private void write(DnsZone zone) {
+    long stamp = Math.max(clock.millis(), lastStamp + 1);
+    lastStamp = stamp;
+    StateKey<PublishedZone> key = keys.computeIfAbsent(zone.name(), LeaderZonePublisher::key);
+    subscriptions.computeIfAbsent(
+        zone.name(), z -> state.subscribe(key, (k, entries) -> withdrawIfSuperseded(z, entries)));
+    state
+        .put(key, PublishedZone.of(zone, stamp))
+        .whenComplete((ok, e) -> failed(e, "publish", zone.name()));
+  }
+
+  /** Stops watching the keys; removes nothing. */
+  @Override
+  public synchronized void close() {
+    subscriptions.values().forEach(Subscription::close);
+    subscriptions.clear();
+  }
+
+  private void failed(Throwable e, String what, String zone) {
+    if (e != null) {
+      writeFailures.incrementAndGet();
+      LOG.warn("could not {} zone {} in the cluster state: {}", what, zone, e.toString());
+    }
+  }
+}

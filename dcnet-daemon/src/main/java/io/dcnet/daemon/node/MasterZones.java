@@ -1,0 +1,122 @@
+package io.dcnet.daemon.node;
+
+import io.dcnet.core.net.HostPort;
+import io.dcnet.core.net.HostResolver;
+import io.dcnet.discovery.ControllerOptions;
+import io.dcnet.discovery.MesosDnsMirror;
+import io.dcnet.discovery.MesosZoneController;
+import io.dcnet.discovery.TaskRecords;
+import io.dcnet.mesos.http.MesosClientConfig;
+import io.dcnet.mesos.http.MesosHttpClientFactory;
+import io.dcnet.mesos.stream.OperatorApiSubscriber;
+import io.dcnet.mesos.stream.SubscriberOptions;
+import io.dcnet.state.ClusterState;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The masters' zone pipeline: {@link OperatorApiSubscriber} on {@code mesos_url} → {@link
+ * MesosZoneController} ({@code dcos.thisdcos.directory}) and {@link MesosDnsMirror} ({@code
+ * mesos.thisdcos.directory}) → {@link LeaderZonePublisher} → the cluster state.
+ *
+ * <p>Thread-safe: {@code start}/{@code close} synchronize on this object. The subscriber reads on
+ * its {@code mesos-subscriber} thread; controller ticks, the sink and mirror polls run on one timer
+ * thread {@code dcnet-zones-<node id>}.
+ */
+final class MasterZones implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MasterZones.class);
+
+  private final NodeConfig cfg;
+  private final ClusterState state;
+  private final ControllerOptions controllerOptions;
+  private final SubscriberOptions subscriberOptions;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private LeaderZonePublisher publisher;
+
+  MasterZones(
+      NodeConfig cfg,
+      ClusterState state,
+      ControllerOptions controllerOptions,
+      SubscriberOptions subscriberOptions) {
+    this.cfg = cfg;
+    this.state = state;
+    this.controllerOptions = controllerOptions;
+    this.subscriberOptions = subscriberOptions;
+  }
+
+  synchronized void start() throws IOException {
+    URI mesos = cfg.mesosUrlOrDefault();
+    HostPort own = new HostPort(mesos.getHost(), mesos.getPort() < 0 ? 5050 : mesos.getPort());
+    publisher = new LeaderZonePublisher(state, own, Clock.systemUTC());
+    started.push(publisher);
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "dcnet-zones-" + cfg.nodeId());
+              t.setDaemon(true);
+              return t;
+            });
+    started.push(timer::shutdownNow);
+    List<String> masterIps = cfg.masterIps();
+    MesosZoneController controller =
+        new MesosZoneController(
+            new TaskRecords(HostResolver.system()),
+            () -> masterIps,
+            publisher::publish,
+            Clock.systemUTC(),
+            controllerOptions);
+    controller.start(timer);
+    started.push(controller);
+    OperatorApiSubscriber subscriber =
+        new OperatorApiSubscriber(
+            MesosHttpClientFactory.create(
+                MesosClientConfig.plain().withRequestTimeout(Duration.ofSeconds(30))),
+            () -> List.of(own.host() + ":" + own.port()),
+            subscriberOptions);
+    // The publisher learns the leader first, so the controller's publish goes to the right place.
+    subscriber.addListener(publisher);
+    subscriber.addListener(controller);
+    subscriber.start();
+    started.push(subscriber);
+    if (cfg.mesosDnsAxfrUrl() != null) {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      started.push(http::close);
+      MesosDnsMirror mirror =
+          new MesosDnsMirror(
+              http,
+              cfg.mesosDnsAxfrUrl(),
+              MesosDnsMirror.DEFAULT_PERIOD,
+              Duration.ofSeconds(30),
+              publisher::publish);
+      mirror.start(timer);
+      started.push(mirror);
+    }
+  }
+
+  /** True while the local Mesos master leads (this node writes the zones). */
+  synchronized boolean leading() {
+    return publisher != null && publisher.leading();
+  }
+
+  @Override
+  public synchronized void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable c = started.pop();
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("while stopping {}: {}", c, e.toString());
+      }
+    }
+  }
+}
