@@ -1,10 +1,9 @@
 package io.dcnet.daemon;
 
 import io.dcnet.state.NodeRole;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code dcnet agent --config FILE}: see {@link NodeCommand}.
@@ -22,34 +21,12 @@ import picocli.CommandLine.Option;
       "dummy interface spartan (198.51.100.1-3, port 53): *.thisdcos.directory",
       "from the replicated zones, *.mesos through the masters' Mesos-DNS (port",
       "61053), everything else forwarded. REST API on 127.0.0.1:62080.",
-      "",
-      "The config is JSON (dcnet-daemon/README.md, \"Node config\"), e.g.:",
-      "  {\"cluster_id\": \"c0ffee\", \"ip\": \"10.0.0.5\",",
-      "   \"masters\": [\"10.0.0.1\", \"10.0.0.2\", \"10.0.0.3\"],",
-      "   \"tls_dir\": \"/etc/dcnet/tls\",",
-      "   \"dns\": {\"upstream_resolvers\": [\"10.0.0.254\"]}}",
-      "TLS files:  ./dcnet certs --dir DIR --cluster-id ID --node NAME --ip IP",
-      "",
-      "Exit codes: 0 stopped by a signal, 1 runtime failure,",
-      "2 bad command line or config."
     })
 final class AgentCommand implements Callable<Integer> {
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "FILE",
-      required = true,
-      description = "the node config (JSON)")
-  Path config;
-
-  @Option(
-      names = {"-v"},
-      paramLabel = "LEVEL",
-      description = "verbosity: 1 = verbose (DEBUG), 2 = very verbose (TRACE)",
-      defaultValue = "0")
-  int verbosity;
+  @Mixin NodeOptions options;
 
   @Override
   public Integer call() throws Exception {
-    return NodeCommand.run(NodeRole.AGENT, config, verbosity);
+    return NodeCommand.run(NodeRole.AGENT, options.config, options.verbosity);
   }
 }

@@ -2,12 +2,50 @@ package io.dcnet.daemon;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dcnet.core.json.Json;
+import io.dcnet.rest.node.NodeApiClient;
+import io.dcnet.rest.node.NodeApiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Output helpers of the commands that read the node REST API. Stateless; thread-safe. */
 final class ApiCommandSupport {
   private ApiCommandSupport() {}
+
+  /** One call of the node REST API client. */
+  @FunctionalInterface
+  interface ApiCall<T> {
+    List<T> fetch(NodeApiClient client) throws NodeApiException;
+  }
+
+  /**
+   * Fetches a list from the API and prints it as JSON ({@code --json}) or as a table. Returns the
+   * exit code: 0, or 1 (with the client's message on stderr) when the API does not answer.
+   */
+  static <T> int print(
+      String verb,
+      ApiOptions options,
+      ApiCall<T> call,
+      Function<List<T>, Object> jsonView,
+      List<String> header,
+      Function<T, List<String>> row)
+      throws JsonProcessingException {
+    List<T> items;
+    try (NodeApiClient client = new NodeApiClient(options.api, NodeApiClient.DEFAULT_TIMEOUT)) {
+      items = call.fetch(client);
+    } catch (NodeApiException e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      System.err.println(
+          "dcnet " + verb + ": " + (msg.startsWith("dcnet: ") ? msg.substring(7) : msg));
+      return 1;
+    }
+    if (options.json) {
+      System.out.println(json(jsonView.apply(items)));
+    } else {
+      System.out.print(table(header, items.stream().map(row).toList()));
+    }
+    return 0;
+  }
 
   static String json(Object value) throws JsonProcessingException {
     return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);

@@ -10,19 +10,22 @@ import io.dcnet.mesosdns.config.ConfigException;
 import io.dcnet.mesosdns.config.MesosDnsConfig;
 import io.dcnet.mesosdns.config.MesosDnsConfigLoader;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A whole Mesos-DNS setup on loopback: sample apps (real HTTP servers), the Mesos emulator running
- * them as Marathon tasks, and dcnet's Mesos-DNS polling it. Used by {@code dcnet demo} and by its
- * test, so the printed commands are the ones the test runs.
+ * them as Marathon tasks, and dcnet's Mesos-DNS polling it; with {@link #startNodes} also a {@code
+ * dcnet master} and two {@code dcnet agent}s as child processes ({@link DemoNodeProcesses}). Used
+ * by {@code dcnet demo} and by its tests, so the printed commands are the ones the tests run.
  *
  * <p>Not thread-safe: start and close from one thread.
  */
@@ -33,11 +36,18 @@ final class Demo implements AutoCloseable {
   /** Each agent is its own loopback address; an app instance listens on its agent's address. */
   static final List<String> AGENT_IPS = List.of("127.0.1.1", "127.0.1.2");
 
+  /** The dcnet nodes ({@link #startNodes}): a master and two agents, each on its own address. */
+  static final List<String> NODE_IPS = List.of("127.0.0.31", "127.0.0.32", "127.0.0.33");
+
+  static final String CLUSTER_ID = "dcnet-demo";
+
   private final List<AutoCloseable> resources = new ArrayList<>();
   private DemoApps apps;
   private MesosEmulator emulator;
   private MesosDnsDaemon dns;
   private MesosDnsConfig config;
+  private DemoNodeProcesses nodeProcesses;
+  private final List<DemoNode> nodes = new ArrayList<>();
 
   /** Starts everything; {@code dnsPort}/{@code httpPort} fall back to free ports when taken. */
   Demo start(int dnsPort, int httpPort, int refreshSeconds)
@@ -99,26 +109,69 @@ final class Demo implements AutoCloseable {
 
   /** {@code preferred} if UDP+TCP (or TCP) can bind it on {@link #IP}, else 0 (any free port). */
   private static int freeOr(int preferred, boolean udpToo) {
-    if (preferred == 0) {
-      return 0;
-    }
-    InetSocketAddress a = new InetSocketAddress(loopback(), preferred);
-    try (ServerSocket tcp = new ServerSocket()) {
-      tcp.setReuseAddress(true);
-      tcp.bind(a);
-      if (udpToo) {
-        try (DatagramSocket udp = new DatagramSocket(a)) {
-          return preferred;
-        }
-      }
-      return preferred;
-    } catch (IOException e) {
-      return 0;
-    }
+    return preferred != 0 && DemoPorts.isFree(IP, preferred, udpToo) ? preferred : 0;
   }
 
-  private static InetAddress loopback() {
-    return InetAddress.getLoopbackAddress();
+  /**
+   * Starts one {@code dcnet master} ({@link #NODE_IPS}[0]) and two {@code dcnet agent}s as child
+   * processes (call after {@link #start}) and waits until every node's DNS answers {@code
+   * ready.spartan} and the apps' {@code agentip} names.
+   *
+   * @param dir configs, logs and state of the nodes (one sub-directory per node)
+   * @param wellKnownPorts true: state 62501-62503, DNS 53 (as root) or 10053, REST 62080, each when
+   *     free; false: free ports only (tests)
+   * @throws IOException naming the node when one does not come up within {@code timeout}
+   */
+  Demo startNodes(Path dir, boolean wellKnownPorts, Duration timeout)
+      throws IOException, InterruptedException {
+    nodeProcesses = new DemoNodeProcesses();
+    resources.add(nodeProcesses);
+    boolean root = "root".equals(System.getProperty("user.name"));
+    for (int i = 0; i < NODE_IPS.size(); i++) {
+      String ip = NODE_IPS.get(i);
+      boolean master = i == 0;
+      int[] dnsPrefs =
+          !wellKnownPorts ? new int[0] : root ? new int[] {53, 10053} : new int[] {10053};
+      nodes.add(
+          new DemoNode(
+              master ? "master" : "agent-" + i,
+              master ? "master" : "agent",
+              ip,
+              DemoPorts.freeOr(ip, false, wellKnownPorts ? 62501 + i : 0),
+              DemoPorts.freeOr(ip, true, dnsPrefs),
+              DemoPorts.freeOr(ip, false, wellKnownPorts ? 62080 : 0),
+              dir.resolve(master ? "master" : "agent-" + i)));
+    }
+    String seed = nodes.get(0).ip() + ":" + nodes.get(0).statePort();
+    URI axfr = URI.create("http://" + IP + ":" + httpPort() + "/v1/axfr");
+    for (DemoNode n : nodes) {
+      nodeProcesses.start(
+          n,
+          n.configJson(CLUSTER_ID, seed, emulator.masterUrls().get(0), axfr, IP + ":" + dnsPort()));
+    }
+    nodeProcesses.awaitReady(agentIpNames(), timeout);
+    return this;
+  }
+
+  /** {@code <app>.marathon.agentip.dcos.thisdcos.directory} → the IPs of its instances. */
+  Map<String, Set<String>> agentIpNames() {
+    Map<String, Set<String>> out = new TreeMap<>();
+    for (DemoApps.Instance i : apps.instances()) {
+      out.computeIfAbsent(
+              i.app() + ".marathon.agentip.dcos.thisdcos.directory", k -> new TreeSet<>())
+          .add(i.ip());
+    }
+    return out;
+  }
+
+  /** The node processes' settings (empty before {@link #startNodes}). */
+  List<DemoNode> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  /** The node processes (null before {@link #startNodes}). */
+  DemoNodeProcesses nodeProcesses() {
+    return nodeProcesses;
   }
 
   MesosEmulator emulator() {
@@ -145,24 +198,30 @@ final class Demo implements AutoCloseable {
   List<String> commands() {
     String dig = "dig @" + IP + " -p " + dnsPort();
     String api = "http://" + IP + ":" + httpPort();
-    return List.of(
-        "# every instance of app 'web' (A records; the answer order rotates)",
-        dig + " +short web.marathon.mesos",
-        "# its ports: SRV records with one target per instance",
-        dig + " +short _web._tcp.marathon.mesos SRV",
-        "# the same over TCP, and the leading master",
-        dig + " +tcp +short leader.mesos",
-        "# call 'web' through DNS: the port from SRV, the address from the target's A record",
-        "read -r _ _ port target <<<\"$("
-            + dig
-            + " +short _web._tcp.marathon.mesos SRV | head -n1)\"; curl -s"
-            + " \"http://$("
-            + dig
-            + " +short \"$target\" | head -n1):$port/\"",
-        "# the Mesos-DNS HTTP API",
-        "curl -s " + api + "/v1/services/_api._tcp.marathon.mesos",
-        "curl -s " + api + "/v1/hosts/web.marathon.mesos",
-        "curl -s " + api + "/v1/axfr");
+    List<String> out = new ArrayList<>();
+    out.addAll(
+        List.of(
+            "# every instance of app 'web' (A records; the answer order rotates)",
+            dig + " +short web.marathon.mesos",
+            "# its ports: SRV records with one target per instance",
+            dig + " +short _web._tcp.marathon.mesos SRV",
+            "# the same over TCP, and the leading master",
+            dig + " +tcp +short leader.mesos",
+            "# call 'web' through DNS: the port from SRV, the address from the target's A record",
+            "read -r _ _ port target <<<\"$("
+                + dig
+                + " +short _web._tcp.marathon.mesos SRV | head -n1)\"; curl -s"
+                + " \"http://$("
+                + dig
+                + " +short \"$target\" | head -n1):$port/\"",
+            "# the Mesos-DNS HTTP API",
+            "curl -s " + api + "/v1/services/_api._tcp.marathon.mesos",
+            "curl -s " + api + "/v1/hosts/web.marathon.mesos",
+            "curl -s " + api + "/v1/axfr"));
+    for (DemoNode n : nodes) {
+      out.addAll(n.commands());
+    }
+    return out;
   }
 
   @Override

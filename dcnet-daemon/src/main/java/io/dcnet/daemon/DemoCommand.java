@@ -1,5 +1,9 @@
 package io.dcnet.daemon;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,8 +17,9 @@ import picocli.CommandLine.Option;
       "",
       "Everything stays on loopback: a Mesos master emulator runs sample apps (real HTTP servers"
           + " on 127.0.1.1 and 127.0.1.2) as Marathon tasks, and Mesos-DNS serves their names on"
-          + " 127.0.0.1. The printed dig and curl commands work as they are. Ctrl-C stops"
-          + " everything."
+          + " 127.0.0.1. A dcnet master (127.0.0.31) and two dcnet agents (127.0.0.32, .33) run as"
+          + " child processes, each with its node DNS and REST API on its own address. The printed"
+          + " dig and curl commands work as they are. Ctrl-C stops everything."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(
@@ -35,10 +40,36 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "5")
   int refreshSeconds;
 
+  @Option(
+      names = "--nodes",
+      negatable = true,
+      description = "start the dcnet master and agents (default: ${DEFAULT-VALUE})",
+      defaultValue = "true",
+      fallbackValue = "true")
+  boolean nodes;
+
+  @Option(
+      names = "--nodes-timeout-seconds",
+      description = "how long the nodes may take to come up (default: ${DEFAULT-VALUE})",
+      defaultValue = "120")
+  int nodesTimeoutSeconds;
+
   @Override
   public Integer call() throws Exception {
     try (ExitSignal exit = ExitSignal.install();
         Demo demo = new Demo().start(dnsPort, httpPort, refreshSeconds)) {
+      Path dir = null;
+      if (nodes) {
+        dir = Files.createTempDirectory("dcnet-demo-");
+        System.out.println(
+            "starting dcnet master and agents (configs and logs in " + dir + ") ...");
+        try {
+          demo.startNodes(dir, true, Duration.ofSeconds(nodesTimeoutSeconds));
+        } catch (IOException e) {
+          System.err.println("dcnet demo: " + e.getMessage());
+          return 1;
+        }
+      }
       System.out.println();
       System.out.println("dcnet demo is running (Ctrl-C to stop):");
       System.out.println("  Mesos master emulator  " + demo.emulator().masterUrls().get(0));
@@ -47,6 +78,14 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("  apps (framework marathon):");
       for (DemoApps.Instance i : demo.instances()) {
         System.out.println("    " + i.app() + " #" + i.index() + " on " + i.ip() + ":" + i.port());
+      }
+      if (dir != null) {
+        System.out.println("  dcnet nodes (configs and logs in " + dir + "):");
+        for (DemoNode n : demo.nodes()) {
+          System.out.printf(
+              "    %-8s dcnet %-6s  DNS %s:%d  REST %s  state port %d%n",
+              n.name(), n.role(), n.ip(), n.dnsPort(), n.restUrl(), n.statePort());
+        }
       }
       System.out.println();
       System.out.println("Try:");

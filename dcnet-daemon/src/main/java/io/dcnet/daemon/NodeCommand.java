@@ -8,6 +8,7 @@ import io.dcnet.state.NodeRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What {@code dcnet master} and {@code dcnet agent} share: read the node config, run a {@link
@@ -16,6 +17,9 @@ import java.nio.file.Path;
  * <p>Runs on the picocli main thread; the daemon's parts run on their own threads.
  */
 final class NodeCommand {
+  /** System property: the process whose exit stops this node. */
+  static final String PARENT_PID = "dcnet.parent-pid";
+
   private NodeCommand() {}
 
   /** Exit codes: 0 after a signal, 1 runtime failure, 2 bad config. */
@@ -37,10 +41,35 @@ final class NodeCommand {
     try (ExitSignal exit = ExitSignal.install();
         NodeDaemon daemon = new NodeDaemon(cfg, role, Version.get())) {
       daemon.start();
+      exitWithParent(exit);
       return exit.await();
     } catch (IOException | RuntimeException e) {
       System.err.println(name + ": " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * With {@code -Ddcnet.parent-pid=PID} (set by {@code dcnet demo} for its child nodes), stops
+   * (exit code 1) when that process is gone, so a killed demo leaves no node running.
+   */
+  private static void exitWithParent(ExitSignal exit) {
+    String pid = System.getProperty(PARENT_PID);
+    if (pid == null) {
+      return;
+    }
+    Optional<ProcessHandle> parent;
+    try {
+      parent = ProcessHandle.of(Long.parseLong(pid));
+    } catch (NumberFormatException e) {
+      exit.fail(PARENT_PID + ": " + pid + " (expected: a process id)");
+      return;
+    }
+    if (parent.isEmpty()) {
+      exit.fail(PARENT_PID + ": process " + pid + " is gone");
+      return;
+    }
+    var unused =
+        parent.get().onExit().thenRun(() -> exit.fail("parent process " + pid + " exited"));
   }
 }

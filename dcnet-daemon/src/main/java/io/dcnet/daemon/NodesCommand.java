@@ -1,15 +1,13 @@
 package io.dcnet.daemon;
 
 import io.dcnet.rest.node.NodeApiClient;
-import io.dcnet.rest.node.NodeApiException;
 import io.dcnet.rest.node.NodeRecord;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code dcnet nodes}: the cluster's nodes, from the local node's REST API.
@@ -30,56 +28,34 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 done, 1 the API did not answer or answered an error."
     })
 final class NodesCommand implements Callable<Integer> {
-  @Option(
-      names = "--api",
-      paramLabel = "URL",
-      description = "the node REST API (default: ${DEFAULT-VALUE})",
-      defaultValue = "http://127.0.0.1:62080")
-  URI api;
-
-  @Option(names = "--json", description = "print JSON instead of a table")
-  boolean json;
+  @Mixin ApiOptions options;
 
   @Override
   public Integer call() throws Exception {
-    List<NodeRecord> nodes;
-    try (NodeApiClient client = new NodeApiClient(api, NodeApiClient.DEFAULT_TIMEOUT)) {
-      nodes = client.nodes();
-    } catch (NodeApiException e) {
-      System.err.println("dcnet nodes: " + e.getMessage());
-      return 1;
-    }
-    if (json) {
-      List<Map<String, Object>> out =
-          nodes.stream()
-              .map(
-                  n -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("private_ip", n.privateIp());
-                    m.put("public_ips", n.publicIps());
-                    m.put("hostname", n.hostname());
-                    m.put("updated", n.updated().toString());
-                    m.put("role", n.role());
-                    m.put("reachable", n.reachable());
-                    return m;
-                  })
-              .toList();
-      System.out.println(ApiCommandSupport.json(out));
-      return 0;
-    }
-    System.out.print(
-        ApiCommandSupport.table(
-            List.of("PRIVATE IP", "ROLE", "REACHABLE", "HOSTNAME", "UPDATED"),
-            nodes.stream()
-                .map(
-                    n ->
-                        List.of(
-                            n.privateIp(),
-                            n.role(),
-                            n.reachable() ? "yes" : "no",
-                            n.hostname(),
-                            n.updated().toString()))
-                .toList()));
-    return 0;
+    return ApiCommandSupport.print(
+        "nodes",
+        options,
+        NodeApiClient::nodes,
+        nodes -> nodes.stream().map(NodesCommand::json).toList(),
+        List.of("PRIVATE IP", "ROLE", "REACHABLE", "HOSTNAME", "UPDATED"),
+        n ->
+            List.of(
+                n.privateIp(),
+                n.role(),
+                n.reachable() ? "yes" : "no",
+                n.hostname(),
+                n.updated().toString()));
+  }
+
+  /** The REST API's field names, so that {@code --json} prints what {@code /v1/nodes} serves. */
+  private static Map<String, Object> json(NodeRecord n) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("private_ip", n.privateIp());
+    m.put("public_ips", n.publicIps());
+    m.put("hostname", n.hostname());
+    m.put("updated", n.updated().toString());
+    m.put("role", n.role());
+    m.put("reachable", n.reachable());
+    return m;
   }
 }

@@ -1,5 +1,6 @@
 package io.dcnet.daemon.node;
 
+import io.dcnet.core.lifecycle.Closer;
 import io.dcnet.core.net.HostPort;
 import io.dcnet.core.net.HostResolver;
 import io.dcnet.discovery.ControllerOptions;
@@ -16,13 +17,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The masters' zone pipeline: {@link OperatorApiSubscriber} on {@code mesos_url} → {@link
@@ -34,13 +31,12 @@ import org.slf4j.LoggerFactory;
  * thread {@code dcnet-zones-<node id>}.
  */
 final class MasterZones implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(MasterZones.class);
 
   private final NodeConfig cfg;
   private final ClusterState state;
   private final ControllerOptions controllerOptions;
   private final SubscriberOptions subscriberOptions;
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Closer started = new Closer();
   private LeaderZonePublisher publisher;
 
   MasterZones(
@@ -58,7 +54,7 @@ final class MasterZones implements AutoCloseable {
     URI mesos = cfg.mesosUrlOrDefault();
     HostPort own = new HostPort(mesos.getHost(), mesos.getPort() < 0 ? 5050 : mesos.getPort());
     publisher = new LeaderZonePublisher(state, own, Clock.systemUTC());
-    started.push(publisher);
+    started.register(publisher);
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -66,7 +62,7 @@ final class MasterZones implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    started.push(timer::shutdownNow);
+    started.register(timer::shutdownNow);
     List<String> masterIps = cfg.masterIps();
     MesosZoneController controller =
         new MesosZoneController(
@@ -76,7 +72,7 @@ final class MasterZones implements AutoCloseable {
             Clock.systemUTC(),
             controllerOptions);
     controller.start(timer);
-    started.push(controller);
+    started.register(controller);
     OperatorApiSubscriber subscriber =
         new OperatorApiSubscriber(
             MesosHttpClientFactory.create(
@@ -87,10 +83,10 @@ final class MasterZones implements AutoCloseable {
     subscriber.addListener(publisher);
     subscriber.addListener(controller);
     subscriber.start();
-    started.push(subscriber);
+    started.register(subscriber);
     if (cfg.mesosDnsAxfrUrl() != null) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      started.push(http::close);
+      started.register(http::close);
       MesosDnsMirror mirror =
           new MesosDnsMirror(
               http,
@@ -99,7 +95,7 @@ final class MasterZones implements AutoCloseable {
               Duration.ofSeconds(30),
               publisher::publish);
       mirror.start(timer);
-      started.push(mirror);
+      started.register(mirror);
     }
   }
 
@@ -110,13 +106,6 @@ final class MasterZones implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    while (!started.isEmpty()) {
-      AutoCloseable c = started.pop();
-      try {
-        c.close();
-      } catch (Exception e) {
-        LOG.warn("while stopping {}: {}", c, e.toString());
-      }
-    }
+    started.close();
   }
 }

@@ -1,6 +1,7 @@
 package io.dcnet.daemon.node;
 
 import io.dcnet.core.dns.DnsZone;
+import io.dcnet.core.lifecycle.Closer;
 import io.dcnet.discovery.ControllerOptions;
 import io.dcnet.discovery.TaskRecords;
 import io.dcnet.dns.server.DnsServerOptions;
@@ -24,8 +25,6 @@ import io.dcnet.state.NodeRole;
 import io.dcnet.state.StateKey;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +56,7 @@ public final class NodeDaemon implements AutoCloseable {
   private final String version;
   private final ControllerOptions controllerOptions;
   private final SubscriberOptions subscriberOptions;
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Closer started = new Closer();
   private ClusterState state;
   private ReplicatedZones zones;
   private NodeZones nodeZones;
@@ -106,7 +105,7 @@ public final class NodeDaemon implements AutoCloseable {
 
   private void startAll() throws IOException {
     state = ClusterState.start(stateConfig());
-    started.push(state);
+    started.register(state);
     var unused =
         state
             .put(
@@ -120,7 +119,7 @@ public final class NodeDaemon implements AutoCloseable {
                   }
                 });
     zones = new ReplicatedZones(state, PUSHED_ZONES);
-    started.push(zones);
+    started.register(zones);
     startDns();
     startRest();
     if (role == NodeRole.MASTER) {
@@ -165,7 +164,7 @@ public final class NodeDaemon implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw new IOException(e.getMessage(), e);
     }
-    started.push(listeners);
+    started.register(listeners);
   }
 
   private void startRest() throws IOException {
@@ -181,12 +180,12 @@ public final class NodeDaemon implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       throw new IOException("rest_bind: " + cfg.restBind() + ": " + e.getMessage(), e);
     }
-    started.push(rest);
+    started.register(rest);
   }
 
   private void startMaster() throws IOException {
     masterZones = new MasterZones(cfg, state, controllerOptions, subscriberOptions);
-    started.push(masterZones);
+    started.register(masterZones);
     masterZones.start();
   }
 
@@ -235,14 +234,7 @@ public final class NodeDaemon implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    while (!started.isEmpty()) {
-      AutoCloseable c = started.pop();
-      try {
-        c.close();
-      } catch (Exception e) {
-        LOG.warn("while stopping {}: {}", c, e.toString());
-      }
-    }
+    started.close();
     listeners = null;
     rest = null;
   }

@@ -46,19 +46,7 @@ final class ClusterState {
     for (Framework f : initial.frameworks()) {
       frameworks.put(f.id(), withoutTasks(f));
       for (Task t : f.tasks()) {
-        Task own =
-            t.frameworkId().equals(f.id())
-                ? t
-                : new Task(
-                    t.id(),
-                    t.name(),
-                    f.id(),
-                    t.agentId(),
-                    t.state(),
-                    t.ports(),
-                    t.statuses(),
-                    t.discovery(),
-                    t.labels());
+        Task own = t.withFrameworkId(f.id());
         // Real masters can report two tasks with one id (the upstream fixture does): keep both,
         // under a distinct key for the second; operations by id address the first.
         String key = own.id();

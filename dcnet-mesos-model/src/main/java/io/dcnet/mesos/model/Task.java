@@ -49,6 +49,14 @@ public record Task(
     return statuses.stream().max(Comparator.comparingDouble(TaskStatus::timestamp));
   }
 
+  /** Returns a copy that belongs to {@code newFrameworkId}, or this task if it already does. */
+  public Task withFrameworkId(String newFrameworkId) {
+    if (frameworkId.equals(newFrameworkId)) {
+      return this;
+    }
+    return new Task(id, name, newFrameworkId, agentId, state, ports, statuses, discovery, labels);
+  }
+
   /** Returns a copy with another state and status list (for applying stream updates). */
   public Task withState(String newState, List<TaskStatus> newStatuses) {
     return new Task(

@@ -46,7 +46,7 @@ final class ClusterStateTracker {
       frameworks.put(f.id(), stripTasks(f));
       for (Task t : f.tasks()) {
         if (!TaskStates.isTerminal(t.state())) {
-          tasks.put(t.id(), t.frameworkId().isEmpty() ? withFramework(t, f.id()) : t);
+          tasks.put(t.id(), t.frameworkId().isEmpty() ? t.withFrameworkId(f.id()) : t);
         }
       }
     }
@@ -149,18 +149,5 @@ final class ClusterStateTracker {
     return f.tasks().isEmpty()
         ? f
         : new Framework(f.id(), f.name(), f.hostname(), f.pid(), f.active(), List.of());
-  }
-
-  private static Task withFramework(Task t, String frameworkId) {
-    return new Task(
-        t.id(),
-        t.name(),
-        frameworkId,
-        t.agentId(),
-        t.state(),
-        t.ports(),
-        t.statuses(),
-        t.discovery(),
-        t.labels());
   }
 }

@@ -1,0 +1,83 @@
+package io.dcnet.daemon;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dcnet.core.json.Json;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One {@code dcnet master}/{@code dcnet agent} of the demo: where it listens and its config file
+ * and log in the demo's directory. Immutable; thread-safe.
+ *
+ * @param name {@code master}, {@code agent-1}, ...
+ * @param role {@code master} or {@code agent} (the subcommand)
+ * @param ip the node's own loopback address (state, DNS and REST bind here)
+ * @param statePort cluster transport port
+ * @param dnsPort node DNS port (UDP and TCP)
+ * @param restPort REST API port
+ * @param dir the node's files: {@code config.json}, {@code node.log}, {@code state/}
+ */
+record DemoNode(
+    String name, String role, String ip, int statePort, int dnsPort, int restPort, Path dir) {
+
+  Path configFile() {
+    return dir.resolve("config.json");
+  }
+
+  Path logFile() {
+    return dir.resolve("node.log");
+  }
+
+  String restUrl() {
+    return "http://" + ip + ":" + restPort;
+  }
+
+  /**
+   * The node config (README "Node config").
+   *
+   * @param master the master's {@code ip:state_port} (the seed)
+   * @param mesosUrl the Mesos master (the emulator)
+   * @param axfrUrl Mesos-DNS's {@code /v1/axfr}
+   * @param mesosResolver Mesos-DNS's {@code ip:port}, where {@code *.mesos} goes
+   */
+  String configJson(
+      String clusterId, String master, String mesosUrl, URI axfrUrl, String mesosResolver) {
+    ObjectNode c = Json.mapper().createObjectNode();
+    c.put("cluster_id", clusterId);
+    c.put("node_id", name);
+    c.put("ip", ip);
+    c.putArray("masters").add(master);
+    c.put("state_port", statePort);
+    c.put("state_dir", dir.resolve("state").toString());
+    c.put("unreachable_removal_seconds", 60);
+    c.put("mesos_url", mesosUrl);
+    c.put("mesos_dns_axfr_url", axfrUrl.toString());
+    ObjectNode dns = c.putObject("dns");
+    dns.putArray("bind_ips").add(ip);
+    dns.put("udp_port", dnsPort);
+    dns.put("tcp_port", dnsPort);
+    dns.putArray("upstream_resolvers");
+    dns.putArray("mesos_resolvers").add(mesosResolver);
+    c.put("rest_bind", ip + ":" + restPort);
+    return c.toPrettyString();
+  }
+
+  /** The printed commands for this node. */
+  List<String> commands() {
+    String dig = "dig @" + ip + " -p " + dnsPort + " +short ";
+    return List.of(
+        "# "
+            + name
+            + " (dcnet "
+            + role
+            + " on "
+            + ip
+            + "): task names, *.mesos through Mesos-DNS, its REST API",
+        dig + "web.marathon.agentip.dcos.thisdcos.directory",
+        dig + "web.marathon.mesos",
+        dig + "ready.spartan",
+        "./dcnet records --api " + restUrl(),
+        "./dcnet nodes --api " + restUrl());
+  }
+}
