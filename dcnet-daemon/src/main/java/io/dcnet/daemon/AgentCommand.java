@@ -27,6 +27,6 @@ final class AgentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return NodeCommand.run(NodeRole.AGENT, options.config, options.verbosity);
+    return NodeCommand.run(NodeRole.AGENT, options.config, options.verbosity.level);
   }
 }

@@ -28,6 +28,6 @@ final class MasterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return NodeCommand.run(NodeRole.MASTER, options.config, options.verbosity);
+    return NodeCommand.run(NodeRole.MASTER, options.config, options.verbosity.level);
   }
 }

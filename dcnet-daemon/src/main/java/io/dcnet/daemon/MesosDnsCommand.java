@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,12 +45,7 @@ final class MesosDnsCommand implements Callable<Integer> {
       description = "print the version and exit")
   boolean version;
 
-  @Option(
-      names = {"-v"},
-      paramLabel = "LEVEL",
-      description = "verbosity: 1 = verbose (DEBUG), 2 = very verbose (TRACE)",
-      defaultValue = "0")
-  int verbosity;
+  @Mixin VerbosityOption verbosity;
 
   @Option(
       names = {"-h", "-help", "--help"},
@@ -63,7 +59,7 @@ final class MesosDnsCommand implements Callable<Integer> {
       System.out.println("dcnet mesos-dns " + Version.get());
       return 0;
     }
-    Logging.setVerbosity(verbosity);
+    Logging.setVerbosity(verbosity.level);
     MesosDnsConfig cfg;
     try {
       Path path = MesosDnsConfigLoader.expandHome(config);

@@ -2,6 +2,7 @@ package io.dcnet.daemon;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,10 +31,5 @@ final class NodeOptions {
       description = "the node config (JSON)")
   Path config;
 
-  @Option(
-      names = {"-v"},
-      paramLabel = "LEVEL",
-      description = "verbosity: 1 = verbose (DEBUG), 2 = very verbose (TRACE)",
-      defaultValue = "0")
-  int verbosity;
+  @Mixin VerbosityOption verbosity;
 }
