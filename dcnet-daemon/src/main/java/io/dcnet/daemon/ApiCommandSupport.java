@@ -34,9 +34,7 @@ final class ApiCommandSupport {
     try (NodeApiClient client = new NodeApiClient(options.api, NodeApiClient.DEFAULT_TIMEOUT)) {
       items = call.fetch(client);
     } catch (NodeApiException e) {
-      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-      System.err.println(
-          "dcnet " + verb + ": " + (msg.startsWith("dcnet: ") ? msg.substring(7) : msg));
+      System.err.println("dcnet " + verb + ": " + e.getMessage());
       return 1;
     }
     if (options.json) {

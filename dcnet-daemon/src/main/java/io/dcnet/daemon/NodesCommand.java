@@ -1,10 +1,8 @@
 package io.dcnet.daemon;
 
 import io.dcnet.rest.node.NodeApiClient;
-import io.dcnet.rest.node.NodeRecord;
-import java.util.LinkedHashMap;
+import io.dcnet.rest.node.NodeJsonRenderer;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +34,7 @@ final class NodesCommand implements Callable<Integer> {
         "nodes",
         options,
         NodeApiClient::nodes,
-        nodes -> nodes.stream().map(NodesCommand::json).toList(),
+        NodeJsonRenderer::nodes,
         List.of("PRIVATE IP", "ROLE", "REACHABLE", "HOSTNAME", "UPDATED"),
         n ->
             List.of(
@@ -44,18 +42,6 @@ final class NodesCommand implements Callable<Integer> {
                 n.role(),
                 n.reachable() ? "yes" : "no",
                 n.hostname(),
-                n.updated().toString()));
-  }
-
-  /** The REST API's field names, so that {@code --json} prints what {@code /v1/nodes} serves. */
-  private static Map<String, Object> json(NodeRecord n) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("private_ip", n.privateIp());
-    m.put("public_ips", n.publicIps());
-    m.put("hostname", n.hostname());
-    m.put("updated", n.updated().toString());
-    m.put("role", n.role());
-    m.put("reachable", n.reachable());
-    return m;
+                NodeJsonRenderer.UPDATED_FORMAT.format(n.updated())));
   }
 }

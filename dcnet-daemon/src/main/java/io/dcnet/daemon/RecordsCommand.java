@@ -1,6 +1,7 @@
 package io.dcnet.daemon;
 
 import io.dcnet.rest.node.NodeApiClient;
+import io.dcnet.rest.node.NodeJsonRenderer;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ final class RecordsCommand implements Callable<Integer> {
         "records",
         options,
         NodeApiClient::records,
-        records -> records,
+        NodeJsonRenderer::records,
         List.of("NAME", "TYPE", "HOST"),
         r -> List.of(r.name(), r.rtype(), r.host()));
   }

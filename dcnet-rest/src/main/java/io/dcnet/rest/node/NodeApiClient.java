@@ -21,8 +21,8 @@ import java.util.function.Function;
 
 /**
  * A client of the node REST API ({@link NodeRestApi}) for the CLI verbs, on {@code java.net.http}.
- * Every failure is a {@link NodeApiException} whose message can be shown to the user as it is; when
- * nothing listens at the base URI it reads {@code dcnet: no daemon answering at
+ * Every failure is a {@link NodeApiException} whose message the CLI shows after its own prefix;
+ * when nothing listens at the base URI it reads {@code no daemon answering at
  * http://127.0.0.1:62080 (is `dcnet master`/`dcnet agent` running? --api to point elsewhere)}.
  *
  * <p>Thread-safe; {@link #close()} releases the HTTP client.
@@ -167,27 +167,25 @@ public final class NodeApiClient implements AutoCloseable {
       resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {
       throw new NodeApiException(
-          "dcnet: the daemon at " + base + " did not answer GET " + path + " within " + timeout,
-          0,
-          e);
+          "the daemon at " + base + " did not answer GET " + path + " within " + timeout, 0, e);
     } catch (IOException e) {
       if (isConnectFailure(e)) {
         throw new NodeApiException(
-            "dcnet: no daemon answering at "
+            "no daemon answering at "
                 + base
                 + " (is `dcnet master`/`dcnet agent` running? --api to point elsewhere)",
             0,
             e);
       }
-      throw new NodeApiException("dcnet: GET " + uri + " failed: " + e, 0, e);
+      throw new NodeApiException("GET " + uri + " failed: " + e, 0, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NodeApiException("dcnet: GET " + uri + " interrupted", 0, e);
+      throw new NodeApiException("GET " + uri + " interrupted", 0, e);
     }
     if (resp.statusCode() != 200) {
       String b = resp.body() == null ? "" : resp.body().strip();
       throw new NodeApiException(
-          "dcnet: GET "
+          "GET "
               + uri
               + " answered HTTP "
               + resp.statusCode()
@@ -209,7 +207,7 @@ public final class NodeApiClient implements AutoCloseable {
 
   private NodeApiException invalid(String path, Exception e) {
     return new NodeApiException(
-        "dcnet: GET " + base + path + " returned unexpected JSON: " + e.getMessage(), 0, e);
+        "GET " + base + path + " returned unexpected JSON: " + e.getMessage(), 0, e);
   }
 
   private static String text(JsonNode n, String field) {

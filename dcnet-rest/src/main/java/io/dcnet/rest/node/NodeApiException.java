@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * A node API call failed: no daemon answering, a timeout, a non-200 status or a body that is not
- * the expected JSON. The message is meant for the CLI user as it is.
+ * the expected JSON. The message is meant for the CLI user, after the command's own prefix ({@code
+ * dcnet nodes: ...}).
  *
  * <p>Immutable.
  */

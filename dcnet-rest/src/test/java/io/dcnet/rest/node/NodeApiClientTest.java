@@ -120,10 +120,10 @@ class NodeApiClientTest {
       assertThatThrownBy(c::version)
           .isInstanceOf(NodeApiException.class)
           .hasMessage(
-              "dcnet: no daemon answering at "
+              "no daemon answering at "
                   + base
                   + " (is `dcnet master`/`dcnet agent` running? --api to point elsewhere)");
-      assertThatThrownBy(c::nodes).hasMessageStartingWith("dcnet: no daemon answering at");
+      assertThatThrownBy(c::nodes).hasMessageStartingWith("no daemon answering at");
     }
   }
 
