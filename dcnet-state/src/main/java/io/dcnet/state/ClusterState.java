@@ -193,6 +193,11 @@ public final class ClusterState implements AutoCloseable {
     current.blackhole(hostPort, on);
   }
 
+  /** Test hook: asks for a new incarnation as if this one had been removed. */
+  void restartForTest(String reason) {
+    callbacks.requestRestart(current.number(), reason);
+  }
+
   /** Stops this node without leaving the cluster (its fields stay until the masters remove it). */
   @Override
   public void close() {

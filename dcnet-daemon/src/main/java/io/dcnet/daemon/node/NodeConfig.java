@@ -34,6 +34,7 @@ import java.util.Objects;
  * @param dnsBindSet true when {@code dns} names {@code bind_ips} or {@code bind_interface}
  * @param dnsMesosResolversSet true when {@code dns} names {@code mesos_resolvers}
  * @param restBind {@code rest_bind}: the REST API address
+ * @param l4lb {@code l4lb}: the L4 load balancer section
  */
 public record NodeConfig(
     String clusterId,
@@ -49,7 +50,8 @@ public record NodeConfig(
     NodeDnsConfig dns,
     boolean dnsBindSet,
     boolean dnsMesosResolversSet,
-    InetSocketAddress restBind) {
+    InetSocketAddress restBind,
+    L4lbConfig l4lb) {
 
   /** Port of Mesos-DNS on every master. */
   public static final int MESOS_DNS_PORT = 61053;
@@ -66,6 +68,7 @@ public record NodeConfig(
     Objects.requireNonNull(unreachableRemoval, "unreachableRemoval");
     Objects.requireNonNull(dns, "dns");
     Objects.requireNonNull(restBind, "restBind");
+    Objects.requireNonNull(l4lb, "l4lb");
   }
 
   /** The seed nodes: {@code <master ip>:<port or state_port>}. */
@@ -81,6 +84,21 @@ public record NodeConfig(
   /** {@code mesos_url}, defaulting to {@code http://<ip>:5050}. */
   public URI mesosUrlOrDefault() {
     return mesosUrl != null ? mesosUrl : URI.create("http://" + hostPort(ip, 5050) + "/");
+  }
+
+  /** {@code l4lb.agent_url}, defaulting to {@code http://<ip>:5051/}. */
+  public URI agentUrlOrDefault() {
+    return l4lb.agentUrl() != null
+        ? l4lb.agentUrl()
+        : URI.create("http://" + hostPort(ip, 5051) + "/");
+  }
+
+  /** {@code l4lb.zookeeper}, defaulting to {@code <every master ip>:2181}. */
+  public String zookeeperOrDefault() {
+    if (l4lb.zookeeper() != null) {
+      return l4lb.zookeeper();
+    }
+    return String.join(",", masterIps().stream().map(h -> hostPort(h, 2181)).toList());
   }
 
   /** The TLS files, or null when {@code tls_dir} is not set. */

@@ -73,6 +73,7 @@ public final class NodeConfigParser {
     boolean dnsBindSet = false;
     boolean dnsMesosSet = false;
     InetSocketAddress rest = new InetSocketAddress("127.0.0.1", 62080);
+    L4lbConfig l4lb = L4lbConfig.defaults();
     for (Map.Entry<String, JsonNode> e : root.properties()) {
       String key = e.getKey();
       JsonNode v = e.getValue();
@@ -123,12 +124,13 @@ public final class NodeConfigParser {
           }
         }
         case "rest_bind" -> rest = restBind(key, v);
+        case "l4lb" -> l4lb = L4lbConfigParser.parse(v);
         default ->
             throw new NodeConfigException(
                 key
                     + ": unknown key (expected one of: cluster_id, node_id, ip, masters,"
                     + " state_port, state_dir, tls_dir, unreachable_removal_seconds, mesos_url,"
-                    + " mesos_dns_axfr_url, dns, rest_bind)");
+                    + " mesos_dns_axfr_url, dns, rest_bind, l4lb)");
       }
     }
     if (clusterId == null) {
@@ -159,7 +161,8 @@ public final class NodeConfigParser {
         dns,
         dnsBindSet,
         dnsMesosSet,
-        rest);
+        rest,
+        l4lb);
   }
 
   /** {@code ip} (port = state_port) or {@code ip:port} / {@code [v6]:port}. */

@@ -15,10 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downing for a network plane (README "Downing"). Runs on masters only. The oldest master reachable
- * from this node downs members that have been unreachable longer than the configured time: agents
- * always, masters only when this side sees a strict majority of the masters. Agents never down
- * anyone, and nobody downs itself. Owned by its actor.
+ * Downing for a network plane (README "Downing"). Runs on masters only. The decider ({@link
+ * DecisionView}: the oldest reachable Up master, or, when no reachable master is Up, the reachable
+ * master with the lowest address) downs members that have been unreachable longer than the
+ * configured time, as measured by this node: agents always, masters only when this side sees a
+ * strict majority of the masters. Agents never down anyone, and nobody downs itself. Owned by its
+ * actor.
  */
 public final class DowningController extends AbstractActorWithTimers {
   private static final Logger LOG = LoggerFactory.getLogger(DowningController.class);
@@ -28,6 +30,7 @@ public final class DowningController extends AbstractActorWithTimers {
   private final Cluster cluster = Cluster.get(getContext().getSystem());
   private final Map<UniqueAddress, Long> unreachableSince = new HashMap<>();
   private final Set<UniqueAddress> downed = new HashSet<>();
+  private boolean decidingWhileNotUp;
 
   public static Props props(Duration removeAfter) {
     return Props.create(DowningController.class, () -> new DowningController(removeAfter));
@@ -62,8 +65,15 @@ public final class DowningController extends AbstractActorWithTimers {
       downed.retainAll(current);
       DecisionView view = DecisionView.of(state);
       if (!view.isDecider(cluster.selfUniqueAddress())) {
+        decidingWhileNotUp = false;
         return;
       }
+      if (view.deciderIsNotUp() && !decidingWhileNotUp) {
+        LOG.info(
+            "no reachable master is Up: this master ({}) takes the downing decisions",
+            Members.status(cluster.selfMember()));
+      }
+      decidingWhileNotUp = view.deciderIsNotUp();
       for (Member m : unreachable) {
         long since = unreachableSince.get(m.uniqueAddress());
         boolean overdue = now - since >= removeAfter.toNanos();
