@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dcnet.core.json.Json;
 import io.dcnet.mesos.model.Label;
 import io.dcnet.mesos.model.Pid;
+import io.dcnet.mesos.model.PortMapping;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +157,26 @@ public final class MesosJsonReader {
       String p = arrPath + "[" + i++ + "]";
       object(l, p);
       out.add(new Label(string(l, "key", p + ".key"), string(l, "value", p + ".value")));
+    }
+    return out;
+  }
+
+  /**
+   * {@code port_mappings[]} of a network info ({@code {host_port, container_port, protocol?}}, the
+   * same in v0 and v1); empty when absent.
+   */
+  public static List<PortMapping> portMappings(JsonNode networkInfo, String path)
+      throws MesosStateException {
+    List<PortMapping> out = new ArrayList<>();
+    int i = 0;
+    for (JsonNode pm : array(networkInfo, "port_mappings", path + ".port_mappings")) {
+      String p = path + ".port_mappings[" + i++ + "]";
+      object(pm, p);
+      out.add(
+          new PortMapping(
+              (int) integer(pm, "host_port", p + ".host_port", 1, 65535),
+              (int) integer(pm, "container_port", p + ".container_port", 1, 65535),
+              string(pm, "protocol", p + ".protocol")));
     }
     return out;
   }

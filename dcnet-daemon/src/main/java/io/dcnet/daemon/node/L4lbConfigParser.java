@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class L4lbConfigParser {
   private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-  private static final Pattern ZK = Pattern.compile("[A-Za-z0-9.:\\[\\]_-]+(,[A-Za-z0-9.:\\[\\]_-]+)*(/[A-Za-z0-9/_-]*)?");
+  private static final Pattern ZK =
+      Pattern.compile("[A-Za-z0-9.:\\[\\]_-]+(,[A-Za-z0-9.:\\[\\]_-]+)*(/[A-Za-z0-9/_-]*)?");
   private static final String KEYS =
       "enabled, data_plane, agent_url, agent_poll_interval_seconds, enable_ipv6, min_named_ip,"
           + " max_named_ip, min_named_ip6, max_named_ip6, zookeeper, name_grace_seconds,"

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,6 +76,36 @@ class NodeConfigParserTest {
   }
 
   @Test
+  void l4lbDefaultsAndEveryKey() throws Exception {
+    NodeConfig d = parse(MIN + "}");
+    assertThat(d.l4lb()).isEqualTo(L4lbConfig.defaults());
+    assertThat(d.agentUrlOrDefault()).isEqualTo(URI.create("http://10.0.0.5:5051/"));
+    assertThat(d.zookeeperOrDefault()).isEqualTo("10.0.0.1:2181,10.0.0.2:2181");
+    NodeConfig c =
+        parse(
+            MIN
+                + ", \"l4lb\": {\"enabled\": false, \"data_plane\": \"userspace\","
+                + " \"agent_url\": \"http://127.0.0.1:5051/\", \"agent_poll_interval_seconds\": 5,"
+                + " \"enable_ipv6\": false, \"min_named_ip\": \"11.1.0.0\","
+                + " \"max_named_ip\": \"11.1.255.255\", \"min_named_ip6\": \"fd01:d::\","
+                + " \"max_named_ip6\": \"fd01:d::ffff\", \"zookeeper\": \"10.0.0.9:2181/dcnet\","
+                + " \"name_grace_seconds\": 60, \"reconcile_seconds\": 10,"
+                + " \"nft_table\": \"lb\"}}");
+    L4lbConfig l = c.l4lb();
+    assertThat(l.enabled()).isFalse();
+    assertThat(l.dataPlane()).isEqualTo(L4lbConfig.USERSPACE);
+    assertThat(c.agentUrlOrDefault()).isEqualTo(URI.create("http://127.0.0.1:5051/"));
+    assertThat(l.agentPollInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(l.enableIpv6()).isFalse();
+    assertThat(List.of(l.minNamedIp(), l.maxNamedIp(), l.minNamedIp6(), l.maxNamedIp6()))
+        .containsExactly("11.1.0.0", "11.1.255.255", "fd01:d::", "fd01:d::ffff");
+    assertThat(c.zookeeperOrDefault()).isEqualTo("10.0.0.9:2181/dcnet");
+    assertThat(l.nameGrace()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(l.reconcileInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(l.nftTable()).isEqualTo("lb");
+  }
+
+  @Test
   void mastersMayCarryTheirStatePort() throws Exception {
     NodeConfig c =
         parse(
@@ -106,6 +137,16 @@ class NodeConfigParserTest {
         "'{\"dns\": 5}'|dns: 5 (expected: a dcos-dns.json object)",
         "'{\"node_id\": \"a b\"}'|node_id: \"a b\" (expected: 1-100 letters",
         "'{\"clusterId\": \"x\"}'|clusterId: unknown key (expected one of: cluster_id,",
+        "'{\"l4lb\": 1}'|l4lb: 1 (expected: an object with keys enabled,",
+        "'{\"l4lb\": {\"data_plane\": \"ipvs\"}}'|l4lb.data_plane: \"ipvs\" (expected: auto,",
+        "'{\"l4lb\": {\"min_named_ip\": \"fd01::\"}}'|l4lb.min_named_ip: \"fd01::\" (expected: an IPv4",
+        "'{\"l4lb\": {\"max_named_ip6\": \"11.0.0.1\"}}'|l4lb.max_named_ip6: \"11.0.0.1\" (expected: an IPv6",
+        "'{\"l4lb\": {\"min_named_ip\": \"12.0.0.0\"}}'|l4lb.min_named_ip: 12.0.0.0 (expected: below l4lb.max_named_ip",
+        "'{\"l4lb\": {\"agent_poll_interval_seconds\": 0}}'|l4lb.agent_poll_interval_seconds: 0 (expected: seconds, 1-60)",
+        "'{\"l4lb\": {\"zookeeper\": \"a b\"}}'|l4lb.zookeeper: \"a b\" (expected: host:port",
+        "'{\"l4lb\": {\"nft_table\": \"x y\"}}'|l4lb.nft_table: \"x y\" (expected: 1-32 letters",
+        "'{\"l4lb\": {\"enabled\": \"yes\"}}'|l4lb.enabled: \"yes\" (expected: true or false)",
+        "'{\"l4lb\": {\"vip_range\": 1}}'|l4lb.vip_range: unknown key (expected one of: enabled,",
       })
   void malformedConfigsNameTheKey(String json, String message) {
     assertThatThrownBy(() -> parse(json))

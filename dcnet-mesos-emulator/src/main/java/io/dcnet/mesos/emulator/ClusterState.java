@@ -162,9 +162,9 @@ final class ClusterState {
     tasks.put(id, staging);
     events.accept(V1Json.renderTaskAdded(staging));
     List<NetworkInfo> infos =
-        spec.containerIps().isEmpty()
+        spec.containerIps().isEmpty() && spec.portMappings().isEmpty()
             ? List.of()
-            : List.of(new NetworkInfo(spec.containerIps(), "", ""));
+            : List.of(new NetworkInfo(spec.containerIps(), "", "", spec.portMappings()));
     append(staging, new TaskStatus(Task.RUNNING, now(), List.of(), infos, spec.healthy()));
     return id;
   }

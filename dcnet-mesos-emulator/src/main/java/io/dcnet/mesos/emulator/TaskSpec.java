@@ -2,6 +2,7 @@ package io.dcnet.mesos.emulator;
 
 import io.dcnet.mesos.model.DiscoveryInfo;
 import io.dcnet.mesos.model.Label;
+import io.dcnet.mesos.model.PortMapping;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param containerIps container IPs reported in {@code container_status.network_infos}
  * @param discovery DiscoveryInfo, or null for none
  * @param healthy the health-check result of the RUNNING status, or null for no health check
+ * @param portMappings {@code container_status.network_infos[0].port_mappings} (host port →
+ *     container port), reported with the container IPs
  */
 public record TaskSpec(
     String frameworkId,
@@ -27,7 +30,8 @@ public record TaskSpec(
     List<String> containerIps,
     DiscoveryInfo discovery,
     List<Label> labels,
-    Boolean healthy) {
+    Boolean healthy,
+    List<PortMapping> portMappings) {
   public TaskSpec {
     Objects.requireNonNull(frameworkId, "frameworkId");
     Objects.requireNonNull(agentId, "agentId");
@@ -41,6 +45,31 @@ public record TaskSpec(
     }
     containerIps = List.copyOf(containerIps);
     labels = List.copyOf(labels);
+    portMappings = portMappings == null ? List.of() : List.copyOf(portMappings);
+  }
+
+  /** The constructor without port mappings (kept for existing callers). */
+  public TaskSpec(
+      String frameworkId,
+      String agentId,
+      String name,
+      String id,
+      List<Integer> hostPorts,
+      List<String> containerIps,
+      DiscoveryInfo discovery,
+      List<Label> labels,
+      Boolean healthy) {
+    this(
+        frameworkId,
+        agentId,
+        name,
+        id,
+        hostPorts,
+        containerIps,
+        discovery,
+        labels,
+        healthy,
+        List.of());
   }
 
   /** A task with no ports, IPs, discovery info, labels or health check. */
@@ -51,7 +80,7 @@ public record TaskSpec(
 
   public TaskSpec withId(String newId) {
     return new TaskSpec(
-        frameworkId, agentId, name, newId, hostPorts, containerIps, discovery, labels, healthy);
+        frameworkId, agentId, name, newId, hostPorts, containerIps, discovery, labels, healthy, portMappings);
   }
 
   public TaskSpec withHostPorts(Integer... ports) {
@@ -64,26 +93,45 @@ public record TaskSpec(
         containerIps,
         discovery,
         labels,
-        healthy);
+        healthy,
+        portMappings);
   }
 
   public TaskSpec withContainerIps(String... ips) {
     return new TaskSpec(
-        frameworkId, agentId, name, id, hostPorts, List.of(ips), discovery, labels, healthy);
+        frameworkId, agentId, name, id, hostPorts, List.of(ips), discovery, labels, healthy, portMappings);
   }
 
   public TaskSpec withDiscovery(DiscoveryInfo info) {
     return new TaskSpec(
-        frameworkId, agentId, name, id, hostPorts, containerIps, info, labels, healthy);
+        frameworkId, agentId, name, id, hostPorts, containerIps, info, labels, healthy, portMappings);
   }
 
   public TaskSpec withLabels(List<Label> newLabels) {
     return new TaskSpec(
-        frameworkId, agentId, name, id, hostPorts, containerIps, discovery, newLabels, healthy);
+        frameworkId, agentId, name, id, hostPorts, containerIps, discovery, newLabels, healthy, portMappings);
   }
 
   public TaskSpec withHealthy(Boolean isHealthy) {
     return new TaskSpec(
-        frameworkId, agentId, name, id, hostPorts, containerIps, discovery, labels, isHealthy);
+        frameworkId, agentId, name, id, hostPorts, containerIps, discovery, labels, isHealthy, portMappings);
+  }
+
+  /**
+   * Port mappings reported in the RUNNING status's network info (with the container IPs; a network
+   * info is reported even when there are no container IPs).
+   */
+  public TaskSpec withPortMappings(PortMapping... mappings) {
+    return new TaskSpec(
+        frameworkId,
+        agentId,
+        name,
+        id,
+        hostPorts,
+        containerIps,
+        discovery,
+        labels,
+        healthy,
+        List.of(mappings));
   }
 }

@@ -8,12 +8,20 @@ import java.util.List;
  * @param ipAddresses the {@code ip_addresses[].ip_address} values in order, as written
  * @param legacyIpAddress the Mesos 0.25 single {@code ip_address} field, or empty
  * @param name the network name (CNI network), or empty
+ * @param portMappings the {@code port_mappings[]} (host port → container port), in order
  */
-public record NetworkInfo(List<String> ipAddresses, String legacyIpAddress, String name) {
+public record NetworkInfo(
+    List<String> ipAddresses, String legacyIpAddress, String name, List<PortMapping> portMappings) {
   public NetworkInfo {
     ipAddresses = List.copyOf(ipAddresses);
     legacyIpAddress = legacyIpAddress == null ? "" : legacyIpAddress;
     name = name == null ? "" : name;
+    portMappings = portMappings == null ? List.of() : List.copyOf(portMappings);
+  }
+
+  /** A network info without port mappings. */
+  public NetworkInfo(List<String> ipAddresses, String legacyIpAddress, String name) {
+    this(ipAddresses, legacyIpAddress, name, List.of());
   }
 
   /** The addresses of this network info: the list, or the legacy field when the list is empty. */

@@ -122,7 +122,8 @@ public final class MasterStateParser {
             new NetworkInfo(
                 ips,
                 MesosJsonReader.string(ni, "ip_address", p + ".ip_address"),
-                MesosJsonReader.string(ni, "name", p)));
+                MesosJsonReader.string(ni, "name", p),
+                MesosJsonReader.portMappings(ni, p)));
       }
     }
     JsonNode healthy = Json.field(st, "healthy");

@@ -11,6 +11,7 @@ import static io.dcnet.mesos.MesosJsonReader.string;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcnet.core.json.Json;
+import io.dcnet.mesos.MesosJsonReader;
 import io.dcnet.mesos.MesosStateException;
 import io.dcnet.mesos.model.DiscoveryInfo;
 import io.dcnet.mesos.model.DiscoveryPort;
@@ -113,7 +114,10 @@ final class V1TaskCodec {
       }
     }
     return new NetworkInfo(
-        ips, string(ni, "ip_address", p + ".ip_address"), string(ni, "name", p + ".name"));
+        ips,
+        string(ni, "ip_address", p + ".ip_address"),
+        string(ni, "name", p + ".name"),
+        MesosJsonReader.portMappings(ni, p));
   }
 
   static DiscoveryInfo discovery(JsonNode d, String path) throws MesosStateException {

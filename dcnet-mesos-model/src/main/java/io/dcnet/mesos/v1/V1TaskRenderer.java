@@ -7,6 +7,7 @@ import io.dcnet.mesos.model.DiscoveryInfo;
 import io.dcnet.mesos.model.DiscoveryPort;
 import io.dcnet.mesos.model.Label;
 import io.dcnet.mesos.model.NetworkInfo;
+import io.dcnet.mesos.model.PortMapping;
 import io.dcnet.mesos.model.Task;
 import io.dcnet.mesos.model.TaskStatus;
 import io.dcnet.mesos.v0.PortRanges;
@@ -106,6 +107,18 @@ public final class V1TaskRenderer {
       }
       if (!ni.name().isEmpty()) {
         o.put("name", ni.name());
+      }
+      if (!ni.portMappings().isEmpty()) {
+        ArrayNode pms = o.putArray("port_mappings");
+        for (PortMapping pm : ni.portMappings()) {
+          ObjectNode m =
+              pms.addObject()
+                  .put("host_port", pm.hostPort())
+                  .put("container_port", pm.containerPort());
+          if (!pm.protocol().isEmpty()) {
+            m.put("protocol", pm.protocol());
+          }
+        }
       }
     }
     return arr;
