@@ -1,0 +1,251 @@
+package io.dcnet.l4lb.names;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dcnet.l4lb.model.NamedVipAddress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.transaction.CuratorOp;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+
+/**
+ * The named-VIP map in ZooKeeper: a write commits only on a quorum of the ensemble (majority
+ * agreement) and is kept in ZooKeeper's transaction log and snapshots (durable).
+ *
+ * <p>Layout under {@code base} (default {@code /dcnet/l4lb}):
+ *
+ * <ul>
+ *   <li>{@code names/<name>} → JSON {@code {"ipv4":..,"ipv6":..,"createdMillis":..}}
+ *   <li>{@code ipv4/<ip>} → the name (UTF-8), {@code ipv6/<ip>} → the name
+ * </ul>
+ *
+ * The three nodes of a name are created and deleted in one ZooKeeper transaction (multi-op), so the
+ * map and its reverse index never disagree and an address can only be created once: a concurrent
+ * allocator that lost the race gets {@code NodeExists} and probes again.
+ *
+ * <p>Thread-safe; calls block on ZooKeeper (bounded by the client's retry policy and connection
+ * timeout). The caller owns, starts and closes the {@link CuratorFramework}.
+ */
+public final class ZkNamedVipStore implements NamedVipStore {
+  /** Default base path. */
+  public static final String DEFAULT_BASE = "/dcnet/l4lb";
+
+  private static final int MAX_ATTEMPTS = 16;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CuratorFramework zk;
+  private final NamedVipRanges ranges;
+  private final Clock clock;
+  private final String names;
+  private final String ipv4;
+  private final String ipv6;
+  private volatile boolean parentsReady;
+
+  /** JSON of a {@code names/<name>} node. */
+  record NameNode(String ipv4, String ipv6, long createdMillis) {}
+
+  public ZkNamedVipStore(CuratorFramework zk, NamedVipRanges ranges) {
+    this(zk, ranges, DEFAULT_BASE, Clock.systemUTC());
+  }
+
+  public ZkNamedVipStore(CuratorFramework zk, NamedVipRanges ranges, String base, Clock clock) {
+    this.zk = Objects.requireNonNull(zk, "zk");
+    this.ranges = Objects.requireNonNull(ranges, "ranges");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (base == null || !base.startsWith("/") || base.endsWith("/")) {
+      throw new IllegalArgumentException(
+          "base: " + base + " (expected: an absolute ZooKeeper path without trailing /)");
+    }
+    this.names = base + "/names";
+    this.ipv4 = base + "/ipv4";
+    this.ipv6 = base + "/ipv6";
+  }
+
+  @Override
+  public NamedVipAddress allocate(String name, boolean withIpv6) {
+    NamedVipStore.checkName(name);
+    try {
+      ensureParents();
+      for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        Optional<NamedVipAddress> existing = read(name);
+        if (existing.isPresent()) {
+          return existing.get();
+        }
+        String v4 = AddressProbe.firstFree(name, ranges.ipv4(), children(ipv4));
+        String v6 = withIpv6 ? AddressProbe.firstFree(name, ranges.ipv6(), children(ipv6)) : null;
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        List<CuratorOp> ops = new ArrayList<>();
+        ops.add(
+            zk.transactionOp()
+                .create()
+                .forPath(path(names, name), encode(new NameNode(v4, v6, clock.millis()))));
+        ops.add(zk.transactionOp().create().forPath(path(ipv4, v4), nameBytes));
+        if (v6 != null) {
+          ops.add(zk.transactionOp().create().forPath(path(ipv6, v6), nameBytes));
+        }
+        try {
+          zk.transaction().forOperations(ops);
+          return new NamedVipAddress(name, v4, v6);
+        } catch (KeeperException.NodeExistsException lostRace) {
+          // the name or one of the addresses was taken meanwhile: read again and probe again
+        } catch (KeeperException.NoNodeException parentGone) {
+          parentsReady = false;
+          ensureParents();
+        }
+      }
+      throw new NamedVipStoreException(
+          "allocate " + name + ": still conflicting after " + MAX_ATTEMPTS + " attempts");
+    } catch (NamedVipStoreException e) {
+      throw e;
+    } catch (Exception e) {
+      throw unavailable("allocate " + name, e);
+    }
+  }
+
+  @Override
+  public Optional<NamedVipAddress> find(String name) {
+    NamedVipStore.checkName(name);
+    try {
+      return read(name);
+    } catch (Exception e) {
+      throw unavailable("find " + name, e);
+    }
+  }
+
+  @Override
+  public boolean release(String name) {
+    NamedVipStore.checkName(name);
+    try {
+      for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        Stat stat = new Stat();
+        byte[] data;
+        try {
+          data = zk.getData().storingStatIn(stat).forPath(path(names, name));
+        } catch (KeeperException.NoNodeException e) {
+          return false;
+        }
+        NameNode node = decode(data);
+        List<CuratorOp> ops = new ArrayList<>();
+        addReverseDelete(ops, ipv4, node.ipv4(), name);
+        addReverseDelete(ops, ipv6, node.ipv6(), name);
+        ops.add(
+            zk.transactionOp().delete().withVersion(stat.getVersion()).forPath(path(names, name)));
+        try {
+          zk.transaction().forOperations(ops);
+          return true;
+        } catch (KeeperException.BadVersionException | KeeperException.NoNodeException changed) {
+          // changed meanwhile: read again
+        }
+      }
+      throw new NamedVipStoreException(
+          "release " + name + ": still conflicting after " + MAX_ATTEMPTS + " attempts");
+    } catch (NamedVipStoreException e) {
+      throw e;
+    } catch (Exception e) {
+      throw unavailable("release " + name, e);
+    }
+  }
+
+  @Override
+  public Map<String, NamedVipAddress> all() {
+    try {
+      ensureParents();
+      Map<String, NamedVipAddress> out = new TreeMap<>();
+      for (String name : children(names)) {
+        read(name).ifPresent(a -> out.put(name, a));
+      }
+      return java.util.Collections.unmodifiableMap(out);
+    } catch (Exception e) {
+      throw unavailable("list", e);
+    }
+  }
+
+  @Override
+  public NamedVipRanges ranges() {
+    return ranges;
+  }
+
+  private void addReverseDelete(List<CuratorOp> ops, String dir, String ip, String name)
+      throws Exception {
+    if (ip == null) {
+      return;
+    }
+    Stat stat = new Stat();
+    byte[] owner;
+    try {
+      owner = zk.getData().storingStatIn(stat).forPath(path(dir, ip));
+    } catch (KeeperException.NoNodeException e) {
+      return;
+    }
+    if (name.equals(new String(owner, StandardCharsets.UTF_8))) {
+      ops.add(zk.transactionOp().delete().withVersion(stat.getVersion()).forPath(path(dir, ip)));
+    }
+  }
+
+  private Optional<NamedVipAddress> read(String name) throws Exception {
+    try {
+      NameNode n = decode(zk.getData().forPath(path(names, name)));
+      return Optional.of(new NamedVipAddress(name, n.ipv4(), n.ipv6()));
+    } catch (KeeperException.NoNodeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Set<String> children(String dir) throws Exception {
+    try {
+      return new HashSet<>(zk.getChildren().forPath(dir));
+    } catch (KeeperException.NoNodeException e) {
+      return new HashSet<>();
+    }
+  }
+
+  private void ensureParents() throws Exception {
+    if (parentsReady) {
+      return;
+    }
+    for (String dir : List.of(names, ipv4, ipv6)) {
+      try {
+        zk.create().creatingParentsIfNeeded().forPath(dir);
+      } catch (KeeperException.NodeExistsException e) {
+        // already there
+      }
+    }
+    parentsReady = true;
+  }
+
+  private static String path(String dir, String child) {
+    return dir + "/" + child;
+  }
+
+  private static byte[] encode(NameNode n) throws IOException {
+    return JSON.writeValueAsBytes(n);
+  }
+
+  private static NameNode decode(byte[] data) throws IOException {
+    return JSON.readValue(data, NameNode.class);
+  }
+
+  private NamedVipStoreException unavailable(String what, Exception e) {
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    return new NamedVipStoreException(
+        "named VIP store (ZooKeeper "
+            + zk.getZookeeperClient().getCurrentConnectionString()
+            + ") failed: "
+            + what
+            + ": "
+            + e,
+        e);
+  }
+}

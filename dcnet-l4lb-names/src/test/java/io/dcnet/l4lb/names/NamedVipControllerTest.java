@@ -1,0 +1,146 @@
+package io.dcnet.l4lb.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dcnet.l4lb.model.L4lbKeys;
+import io.dcnet.l4lb.model.NamedVipAddress;
+import io.dcnet.state.ClusterState;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The controller against a real in-JVM cluster-state node, with the in-memory store. */
+class NamedVipControllerTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final NamedVipSettings FAST =
+      NamedVipSettings.defaults().withTick(Duration.ofMillis(100)).withSettle(Duration.ZERO);
+  private static ClusterState state;
+  private final MutableClock clock = new MutableClock();
+  private NamedVipController controller;
+
+  @BeforeAll
+  static void startState() {
+    state = StateNodes.startMaster("master-1");
+  }
+
+  @AfterAll
+  static void stopState() {
+    state.close();
+  }
+
+  @AfterEach
+  void stopController() {
+    if (controller != null) {
+      controller.close();
+    }
+  }
+
+  private NamedVipController start(NamedVipStore store, NamedVipSettings settings) {
+    controller =
+        new NamedVipController(state, store, AllocatorLeadership.always(), settings, clock);
+    controller.start();
+    return controller;
+  }
+
+  private static Optional<NamedVipAddress> published(String name) {
+    return Optional.ofNullable(state.get(L4lbKeys.NAMES).get(name));
+  }
+
+  @Test
+  void publishesWhileBackendsExistAndReleasesAfterTheGrace() throws Exception {
+    NamedVipStore store = new InMemoryNamedVipStore(NamedVipRanges.defaults());
+    start(store, FAST.withIpv6(true));
+    StateNodes.putBackend(state, "agent-1", "mygroupmyapp.marathon");
+    await().atMost(WAIT).until(() -> published("mygroupmyapp.marathon").isPresent());
+    NamedVipAddress a = published("mygroupmyapp.marathon").orElseThrow();
+    assertThat(a.ipv4()).startsWith("11.");
+    assertThat(a.ipv6()).startsWith("fd01:c::");
+    assertThat(store.find("mygroupmyapp.marathon")).contains(a);
+
+    StateNodes.removeBackend(state, "agent-1", "mygroupmyapp.marathon");
+    await().atMost(WAIT).until(() -> published("mygroupmyapp.marathon").isEmpty());
+    assertThat(store.find("mygroupmyapp.marathon")).contains(a); // kept during the grace
+
+    // back within the grace: same address
+    StateNodes.putBackend(state, "agent-1", "mygroupmyapp.marathon");
+    await().atMost(WAIT).until(() -> published("mygroupmyapp.marathon").equals(Optional.of(a)));
+
+    StateNodes.removeBackend(state, "agent-1", "mygroupmyapp.marathon");
+    await().atMost(WAIT).until(() -> published("mygroupmyapp.marathon").isEmpty());
+    clock.advance(Duration.ofMinutes(9));
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(WAIT)
+        .until(() -> store.find("mygroupmyapp.marathon").isPresent());
+    clock.advance(Duration.ofMinutes(1));
+    await().atMost(WAIT).until(() -> store.find("mygroupmyapp.marathon").isEmpty());
+  }
+
+  @Test
+  void removesStaleEntriesOnlyAfterSettling() throws Exception {
+    NamedVipStore store = new InMemoryNamedVipStore(NamedVipRanges.defaults());
+    state
+        .put(
+            L4lbKeys.NAMES,
+            "stale.marathon",
+            new NamedVipAddress("stale.marathon", "11.0.0.9", null))
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+    start(store, FAST.withSettle(Duration.ofSeconds(30)));
+    StateNodes.putBackend(state, "agent-2", "live.marathon");
+    await().atMost(WAIT).until(() -> published("live.marathon").isPresent());
+    assertThat(published("stale.marathon")).isPresent();
+    clock.advance(Duration.ofSeconds(31));
+    await().atMost(WAIT).until(() -> published("stale.marathon").isEmpty());
+    assertThat(published("live.marathon")).isPresent();
+    StateNodes.removeBackend(state, "agent-2", "live.marathon");
+  }
+
+  @Test
+  void survivesStoreFailuresAndRetries() throws Exception {
+    AtomicInteger failuresLeft = new AtomicInteger(3);
+    NamedVipStore real = new InMemoryNamedVipStore(NamedVipRanges.defaults());
+    NamedVipStore flaky =
+        new NamedVipStore() {
+          @Override
+          public NamedVipAddress allocate(String name, boolean withIpv6) {
+            if (failuresLeft.getAndDecrement() > 0) {
+              throw new NamedVipStoreException("test: store down");
+            }
+            return real.allocate(name, withIpv6);
+          }
+
+          @Override
+          public Optional<NamedVipAddress> find(String name) {
+            return real.find(name);
+          }
+
+          @Override
+          public boolean release(String name) {
+            return real.release(name);
+          }
+
+          @Override
+          public Map<String, NamedVipAddress> all() {
+            return real.all();
+          }
+
+          @Override
+          public NamedVipRanges ranges() {
+            return real.ranges();
+          }
+        };
+    start(flaky, FAST);
+    StateNodes.putBackend(state, "agent-3", "flaky.marathon");
+    await().atMost(WAIT).until(() -> published("flaky.marathon").isPresent());
+    assertThat(controller.errors()).isGreaterThanOrEqualTo(3);
+    StateNodes.removeBackend(state, "agent-3", "flaky.marathon");
+  }
+}

@@ -1,0 +1,110 @@
+package io.dcnet.l4lb.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dcnet.core.net.IpLiterals;
+import io.dcnet.l4lb.model.NamedVipAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link NamedVipStore} must have. Subclasses give a fresh, empty store. */
+abstract class NamedVipStoreContract {
+  static final NamedVipRanges TEST_RANGES =
+      NamedVipRanges.of("11.0.0.0", "11.0.0.254", "fd01:c::", "fd01:c::ffff:ffff:ffff:ffff");
+  static final NamedVipRanges TINY_RANGES =
+      NamedVipRanges.of("11.0.0.0", "11.0.0.3", "fd01:c::", "fd01:c::3");
+
+  /** A new, empty store allocating from {@code ranges}. */
+  abstract NamedVipStore newStore(NamedVipRanges ranges);
+
+  @Test
+  void freeStartPointIsTheUpstreamAddress() {
+    NamedVipStore store = newStore(TEST_RANGES);
+    assertThat(store.allocate("foo.bar", false))
+        .isEqualTo(new NamedVipAddress("foo.bar", "11.0.0.37", null));
+    assertThat(store.allocate("baz.qux", false).ipv4()).isEqualTo("11.0.0.39");
+    assertThat(store.allocate("qux.ipv6", true).ipv6()).isEqualTo("fd01:c::6d6d:9c64:fd19:f251");
+  }
+
+  @Test
+  void allocationIsStable() {
+    NamedVipStore store = newStore(TEST_RANGES);
+    NamedVipAddress first = store.allocate("myapp.marathon", true);
+    assertThat(store.allocate("myapp.marathon", true)).isEqualTo(first);
+    assertThat(store.allocate("myapp.marathon", false)).isEqualTo(first);
+    assertThat(store.find("myapp.marathon")).contains(first);
+    assertThat(store.all()).containsExactly(java.util.Map.entry("myapp.marathon", first));
+  }
+
+  @Test
+  void ipv6OnlyWhenRequested() {
+    NamedVipStore store = newStore(TEST_RANGES);
+    assertThat(store.allocate("a.marathon", false).ipv6()).isNull();
+    assertThat(store.allocate("b.marathon", true).ipv6()).startsWith("fd01:c::");
+  }
+
+  @Test
+  void collidingNamesGetDistinctAddressesByLinearProbing() {
+    NamedVipStore store = newStore(TEST_RANGES);
+    List<String> same = SameStartNames.find(TEST_RANGES.ipv4(), 3, -1);
+    String start = IpLiterals.format(NamedVipHash.ipv4Start(same.get(0), TEST_RANGES.ipv4()));
+    Set<String> ips = new HashSet<>();
+    for (String name : same) {
+      ips.add(store.allocate(name, false).ipv4());
+    }
+    assertThat(ips).hasSize(3).contains(start);
+    assertThat(store.find(same.get(0)).orElseThrow().ipv4()).isEqualTo(start);
+  }
+
+  @Test
+  void probingWrapsAroundToTheRangeStart() {
+    NamedVipStore store = newStore(TINY_RANGES);
+    // span 3: start points are .0-.2; three names starting at .2 take .2, .3 and then wrap to .0
+    List<String> same = SameStartNames.find(TINY_RANGES.ipv4(), 3, 2);
+    assertThat(same.stream().map(n -> store.allocate(n, false).ipv4()).toList())
+        .containsExactly("11.0.0.2", "11.0.0.3", "11.0.0.0");
+  }
+
+  @Test
+  void fullRangeFailsWithAClearError() {
+    NamedVipStore store = newStore(TINY_RANGES);
+    for (int i = 0; i < 4; i++) {
+      store.allocate("app" + i + ".marathon", false);
+    }
+    assertThat(store.all()).hasSize(4);
+    assertThatThrownBy(() -> store.allocate("one-too-many.marathon", false))
+        .isInstanceOf(NamedVipExhaustedException.class)
+        .hasMessageContaining(
+            "out of named VIP addresses in l4lb.namedVipIpv4Range 11.0.0.0-11.0.0.3");
+    assertThat(store.find("one-too-many.marathon")).isEmpty();
+  }
+
+  @Test
+  void releaseFreesTheAddressesForOthers() {
+    NamedVipStore store = newStore(TINY_RANGES);
+    for (int i = 0; i < 4; i++) {
+      store.allocate("app" + i + ".marathon", true);
+    }
+    NamedVipAddress gone = store.find("app2.marathon").orElseThrow();
+    assertThat(store.release("app2.marathon")).isTrue();
+    assertThat(store.release("app2.marathon")).isFalse();
+    assertThat(store.find("app2.marathon")).isEmpty();
+    NamedVipAddress next = store.allocate("newcomer.marathon", true);
+    assertThat(next.ipv4()).isEqualTo(gone.ipv4());
+    assertThat(store.all()).hasSize(4);
+  }
+
+  @Test
+  void rejectsInvalidNames() {
+    NamedVipStore store = newStore(TEST_RANGES);
+    assertThatThrownBy(() -> store.allocate("a/b", false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("name: a/b (expected: ");
+    assertThatThrownBy(() -> store.allocate("", false))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.release("..")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
