@@ -40,7 +40,7 @@ public record VipsView(List<VipEntry> entries, String etag) {
       // one entry per ip:port even if two agents publish it or weights differ
       TreeSet<String> seen = new TreeSet<>();
       List<VipBackendEntry> backends = new ArrayList<>();
-      for (Backend b : e.getValue()) {
+      for (Backend b : e.getValue().stream().sorted().toList()) {
         if (seen.add(b.ip() + "#" + b.port())) {
           backends.add(new VipBackendEntry(b.ip(), b.port()));
         }

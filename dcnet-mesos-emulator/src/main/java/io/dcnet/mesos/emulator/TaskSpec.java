@@ -80,7 +80,16 @@ public record TaskSpec(
 
   public TaskSpec withId(String newId) {
     return new TaskSpec(
-        frameworkId, agentId, name, newId, hostPorts, containerIps, discovery, labels, healthy, portMappings);
+        frameworkId,
+        agentId,
+        name,
+        newId,
+        hostPorts,
+        containerIps,
+        discovery,
+        labels,
+        healthy,
+        portMappings);
   }
 
   public TaskSpec withHostPorts(Integer... ports) {
@@ -99,22 +108,58 @@ public record TaskSpec(
 
   public TaskSpec withContainerIps(String... ips) {
     return new TaskSpec(
-        frameworkId, agentId, name, id, hostPorts, List.of(ips), discovery, labels, healthy, portMappings);
+        frameworkId,
+        agentId,
+        name,
+        id,
+        hostPorts,
+        List.of(ips),
+        discovery,
+        labels,
+        healthy,
+        portMappings);
   }
 
   public TaskSpec withDiscovery(DiscoveryInfo info) {
     return new TaskSpec(
-        frameworkId, agentId, name, id, hostPorts, containerIps, info, labels, healthy, portMappings);
+        frameworkId,
+        agentId,
+        name,
+        id,
+        hostPorts,
+        containerIps,
+        info,
+        labels,
+        healthy,
+        portMappings);
   }
 
   public TaskSpec withLabels(List<Label> newLabels) {
     return new TaskSpec(
-        frameworkId, agentId, name, id, hostPorts, containerIps, discovery, newLabels, healthy, portMappings);
+        frameworkId,
+        agentId,
+        name,
+        id,
+        hostPorts,
+        containerIps,
+        discovery,
+        newLabels,
+        healthy,
+        portMappings);
   }
 
   public TaskSpec withHealthy(Boolean isHealthy) {
     return new TaskSpec(
-        frameworkId, agentId, name, id, hostPorts, containerIps, discovery, labels, isHealthy, portMappings);
+        frameworkId,
+        agentId,
+        name,
+        id,
+        hostPorts,
+        containerIps,
+        discovery,
+        labels,
+        isHealthy,
+        portMappings);
   }
 
   /**

@@ -2,6 +2,8 @@ package io.dcnet.rest.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcnet.core.json.Json;
+import io.dcnet.l4lb.api.VipBackendEntry;
+import io.dcnet.l4lb.api.VipEntry;
 import io.dcnet.nodedns.api.DnsApiView;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -90,6 +92,19 @@ public final class NodeApiClient implements AutoCloseable {
                 text(n, "host"),
                 n.path("port").asInt(),
                 n.hasNonNull("ip") ? n.get("ip").asText() : null));
+  }
+
+  /** {@code GET /v1/vips}: every VIP with its backends. */
+  public List<VipEntry> vips() throws NodeApiException {
+    return list(
+        "/v1/vips",
+        n -> {
+          List<VipBackendEntry> backends = new ArrayList<>();
+          n.path("backend")
+              .forEach(
+                  b -> backends.add(new VipBackendEntry(text(b, "ip"), b.path("port").asInt())));
+          return new VipEntry(text(n, "vip"), text(n, "protocol"), backends);
+        });
   }
 
   /** {@code GET /v1/nodes}; {@code role} is {@code ""} and reachable true when not sent. */

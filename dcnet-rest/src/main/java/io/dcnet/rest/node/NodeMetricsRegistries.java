@@ -37,6 +37,7 @@ public final class NodeMetricsRegistries {
   public static final String DEFAULT = "default";
   public static final String DNS = "dns";
   public static final String MESOS_LISTENER = "mesos_listener";
+  public static final String L4LB = "l4lb";
 
   private final Map<String, PrometheusMeterRegistry> registries;
   private final List<Runnable> hooks = new CopyOnWriteArrayList<>();
@@ -59,8 +60,8 @@ public final class NodeMetricsRegistries {
   }
 
   /**
-   * The three standard registries; {@code default} carries JVM memory, thread, class-loader,
-   * processor and uptime meters.
+   * The four standard registries ({@code default}, {@code dns}, {@code mesos_listener}, {@code
+   * l4lb}); {@code default} carries JVM memory, thread, class-loader, processor and uptime meters.
    */
   public static NodeMetricsRegistries standard() {
     PrometheusMeterRegistry def = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -73,6 +74,7 @@ public final class NodeMetricsRegistries {
     m.put(DEFAULT, def);
     m.put(DNS, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     m.put(MESOS_LISTENER, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    m.put(L4LB, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     return new NodeMetricsRegistries(m);
   }
 

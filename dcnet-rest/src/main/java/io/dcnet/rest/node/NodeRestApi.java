@@ -1,5 +1,6 @@
 package io.dcnet.rest.node;
 
+import io.dcnet.l4lb.api.VipsView;
 import io.dcnet.nodedns.api.DnsApiView;
 import io.dcnet.rest.http.HttpApiServer;
 import io.dcnet.rest.http.HttpResponse;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,7 @@ import java.util.function.Supplier;
  *   <li>{@code GET /v1/hosts/{host}}, {@code GET /v1/services/{service}}: local zones only
  *   <li>{@code GET /v1/config}, {@code GET /v1/enumerate}: 501
  *   <li>{@code GET /v1/nodes} (ETag): the cluster's nodes
+ *   <li>{@code GET /v1/vips} (ETag): every VIP with its backends (spec 3.5)
  *   <li>{@code GET /v1/metrics}, {@code GET /v1/metrics/{registry}}: Prometheus text 0.0.4; unknown
  *       registry → 404 {@code Unknown Registry}
  * </ul>
@@ -36,10 +39,13 @@ public final class NodeRestApi {
   public static final int DEFAULT_PORT = 62080;
   public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
+  private static final VipsView NO_VIPS = VipsView.of(new TreeMap<>());
+
   private final DnsApiView dns;
   private final Supplier<List<NodeRecord>> nodes;
   private final NodeMetricsRegistries metrics;
   private final String version;
+  private final Supplier<VipsView> vips;
 
   /**
    * @param dns the local zones' view (hosts, services, records)
@@ -52,6 +58,19 @@ public final class NodeRestApi {
       Supplier<List<NodeRecord>> nodes,
       NodeMetricsRegistries metrics,
       String version) {
+    this(dns, nodes, metrics, version, () -> NO_VIPS);
+  }
+
+  /**
+   * @param vips the current {@code /v1/vips} view (null is served as an empty list)
+   */
+  public NodeRestApi(
+      DnsApiView dns,
+      Supplier<List<NodeRecord>> nodes,
+      NodeMetricsRegistries metrics,
+      String version,
+      Supplier<VipsView> vips) {
+    this.vips = Objects.requireNonNull(vips, "vips");
     this.dns = Objects.requireNonNull(dns, "dns");
     this.nodes = Objects.requireNonNull(nodes, "nodes");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -77,6 +96,7 @@ public final class NodeRestApi {
             .asBlocking(),
         HttpRoute.get("/v1/nodes", req -> HttpResponse.ok(renderNodes()).withETag(req))
             .asBlocking(),
+        HttpRoute.get("/v1/vips", req -> HttpResponse.ok(renderVips()).withETag(req)).asBlocking(),
         HttpRoute.get("/v1/metrics", req -> scrape(NodeMetricsRegistries.DEFAULT)).asBlocking(),
         HttpRoute.get("/v1/metrics/{registry}", req -> scrape(req.pathParam("registry")))
             .asBlocking());
@@ -90,6 +110,11 @@ public final class NodeRestApi {
   private Object renderNodes() {
     List<NodeRecord> list = nodes.get();
     return NodeJsonRenderer.nodes(list == null ? List.of() : list);
+  }
+
+  private Object renderVips() {
+    VipsView v = vips.get();
+    return v == null ? List.of() : v.entries();
   }
 
   private HttpResponse scrape(String registry) throws IOException {

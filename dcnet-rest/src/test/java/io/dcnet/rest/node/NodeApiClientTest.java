@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcnet.core.dns.DnsZone;
+import io.dcnet.l4lb.api.VipBackendEntry;
+import io.dcnet.l4lb.api.VipEntry;
 import io.dcnet.nodedns.api.DnsApiView;
 import io.dcnet.rest.http.HttpApiServer;
 import io.dcnet.rest.http.HttpResponse;
@@ -31,7 +33,8 @@ class NodeApiClientTest {
             new DnsApiView(() -> zones),
             TestNodeApi::nodes,
             NodeMetricsRegistries.standard(),
-            "1.2.3")
+            "1.2.3",
+            TestNodeApi::vips)
         .register(server);
     server.start();
     broken = new HttpApiServer("node-client-broken", "127.0.0.1", 0);
@@ -72,6 +75,31 @@ class NodeApiClientTest {
         .extracting(DnsApiView.ServiceEntry::ip)
         .containsExactly("10.0.0.5", null);
     assertThat(client.metrics("default")).contains("# TYPE ");
+  }
+
+  @Test
+  void vipsShapeEtagAndRoundTrip() throws Exception {
+    var resp = TestNodeApi.get(server.port(), "/v1/vips");
+    assertThat(resp.statusCode()).isEqualTo(200);
+    assertThat(resp.body())
+        .isEqualTo(
+            "[{\"vip\":\"11.0.0.1:80\",\"protocol\":\"tcp\",\"backend\":"
+                + "[{\"ip\":\"10.0.0.5\",\"port\":31000},{\"ip\":\"10.0.0.6\",\"port\":31001}]},"
+                + "{\"vip\":\"[fd01:c::1]:53\",\"protocol\":\"udp\",\"backend\":"
+                + "[{\"ip\":\"fd00::5\",\"port\":5353}]},"
+                + "{\"vip\":\"web.marathon.l4lb.thisdcos.directory:8080\",\"protocol\":\"tcp\","
+                + "\"backend\":[{\"ip\":\"10.0.0.5\",\"port\":31002}]}]");
+    String etag = resp.headers().firstValue("ETag").orElseThrow();
+    assertThat(TestNodeApi.get(server.port(), "/v1/vips", "If-None-Match", etag).statusCode())
+        .isEqualTo(304);
+    assertThat(client.vips())
+        .extracting(VipEntry::vip)
+        .containsExactly(
+            "11.0.0.1:80", "[fd01:c::1]:53", "web.marathon.l4lb.thisdcos.directory:8080");
+    assertThat(client.vips().get(0).backend())
+        .containsExactly(
+            new VipBackendEntry("10.0.0.5", 31000), new VipBackendEntry("10.0.0.6", 31001));
+    assertThat(client.metrics("l4lb")).isNotNull();
   }
 
   @Test

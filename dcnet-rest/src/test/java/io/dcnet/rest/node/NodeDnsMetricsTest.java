@@ -108,6 +108,6 @@ class NodeDnsMetricsTest {
                     Map.of("", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))))
         .hasMessageContaining("registry name");
     assertThat(NodeMetricsRegistries.standard().names())
-        .containsExactly("default", "dns", "mesos_listener");
+        .containsExactly("default", "dns", "mesos_listener", "l4lb");
   }
 }

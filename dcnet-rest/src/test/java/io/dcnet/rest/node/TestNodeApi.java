@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dcnet.core.dns.DnsZone;
 import io.dcnet.core.dns.ZoneRecord;
 import io.dcnet.core.json.Json;
+import io.dcnet.l4lb.api.VipsView;
+import io.dcnet.l4lb.model.Backend;
+import io.dcnet.l4lb.model.Protocol;
+import io.dcnet.l4lb.model.VipId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Hand-built zones and nodes, and small HTTP helpers, shared by the node API tests. */
 final class TestNodeApi {
@@ -66,6 +71,23 @@ final class TestNodeApi {
             Instant.parse("2026-11-21T07:00:00.123456Z"),
             "master",
             true));
+  }
+
+  /** Three VIPs: IPv4 with two backends, IPv6 UDP, and a named one. */
+  static VipsView vips() {
+    TreeMap<VipId, List<Backend>> m = new TreeMap<>();
+    m.put(
+        new VipId(Protocol.TCP, "11.0.0.1", 80),
+        List.of(
+            new Backend("10.0.0.6", "10.0.0.6", 31001, 1),
+            new Backend("10.0.0.5", "10.0.0.5", 31000, 0)));
+    m.put(
+        new VipId(Protocol.UDP, "fd01:c::1", 53),
+        List.of(new Backend("10.0.0.5", "fd00::5", 5353, 1)));
+    m.put(
+        new VipId(Protocol.TCP, "web.marathon", 8080),
+        List.of(new Backend("10.0.0.5", "10.0.0.5", 31002, 1)));
+    return VipsView.of(m);
   }
 
   static final HttpClient CLIENT =

@@ -1,0 +1,179 @@
+package io.dcnet.l4lb.agent;
+
+import io.dcnet.core.net.IpLiterals;
+import io.dcnet.l4lb.model.AgentVips;
+import io.dcnet.l4lb.model.Backend;
+import io.dcnet.l4lb.model.L4lbKeys;
+import io.dcnet.l4lb.model.VipBackends;
+import io.dcnet.l4lb.model.VipId;
+import io.dcnet.state.ClusterState;
+import io.dcnet.state.StateEntry;
+import io.dcnet.state.StateKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes this agent's VIP backends, and only those, into the cluster state: for each of the 16
+ * buckets {@code l4lb/vips/NN} the field named after this node holds {@link AgentVips}(agent IP,
+ * this agent's VIPs of that bucket), or is removed when the agent has none there.
+ *
+ * <p>Every call compares with what the local replica holds for this node (not with what this object
+ * wrote last), so it writes only what differs and also repairs the replica: after a restart the
+ * first call removes this node's stale entries from buckets it no longer has VIPs in (whether they
+ * came back from the durable replica or by gossip), and fields owned by this node under another
+ * field name are removed too. One INFO line per added, removed or re-weighted backend.
+ *
+ * <p>Not thread-safe: owned by one thread (the poller thread, as its snapshot listener).
+ */
+public final class VipPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(VipPublisher.class);
+  private static final long WRITE_TIMEOUT_SECONDS = 5;
+
+  private final ClusterState state;
+  private final String nodeId;
+  private final String agentIp;
+  private boolean failing;
+
+  public VipPublisher(ClusterState state, String agentIp) {
+    this.state = Objects.requireNonNull(state, "state");
+    this.nodeId = state.nodeId();
+    this.agentIp =
+        IpLiterals.parse(agentIp)
+            .map(IpLiterals::format)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "agentIp: " + agentIp + " (expected: an IP address)"));
+  }
+
+  /** Publishes a poll result; see {@link #publish(Map)}. */
+  public boolean publish(LocalVipsSnapshot snapshot) {
+    return publish(snapshot.backends());
+  }
+
+  /**
+   * Makes this node's fields match {@code backends} (backends of other agents are ignored).
+   *
+   * @return true when the cluster state matches (written or already equal); false after an error,
+   *     which is logged once per failure streak — call again later to retry
+   */
+  public boolean publish(Map<VipId, List<Backend>> backends) {
+    Map<StateKey<AgentVips>, List<VipBackends>> byBucket = new HashMap<>();
+    backends.forEach(
+        (vip, list) -> {
+          List<Backend> own = list.stream().filter(b -> b.agentIp().equals(agentIp)).toList();
+          if (!own.isEmpty()) {
+            byBucket
+                .computeIfAbsent(L4lbKeys.bucketOf(vip), k -> new ArrayList<>())
+                .add(new VipBackends(vip, own));
+          }
+        });
+    List<CompletionStage<Void>> writes = new ArrayList<>();
+    try {
+      for (StateKey<AgentVips> key : L4lbKeys.buckets()) {
+        List<VipBackends> desired = byBucket.get(key);
+        AgentVips want = desired == null ? null : new AgentVips(agentIp, desired);
+        sync(key, want, writes);
+      }
+      for (CompletionStage<Void> w : writes) {
+        w.toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      if (!failing) {
+        LOG.warn("publishing this agent's VIP backends failed (will retry): {}", e.toString());
+      }
+      failing = true;
+      return false;
+    }
+    if (failing) {
+      LOG.info("publishing this agent's VIP backends works again");
+      failing = false;
+    }
+    return true;
+  }
+
+  private void sync(StateKey<AgentVips> key, AgentVips want, List<CompletionStage<Void>> writes) {
+    AgentVips have = null;
+    for (Map.Entry<String, StateEntry<AgentVips>> e : state.entries(key).entrySet()) {
+      if (!nodeId.equals(e.getValue().owner())) {
+        continue;
+      }
+      if (e.getKey().equals(nodeId)) {
+        have = e.getValue().value();
+      } else {
+        writes.add(removeLogged(key, e.getKey(), e.getValue().value()));
+      }
+    }
+    if (want == null) {
+      if (have != null) {
+        writes.add(removeLogged(key, nodeId, have));
+      }
+      return;
+    }
+    if (!want.equals(have)) {
+      logDiff(have, want);
+      writes.add(state.put(key, nodeId, want));
+    }
+  }
+
+  private CompletionStage<Void> removeLogged(StateKey<AgentVips> key, String field, AgentVips old) {
+    logDiff(old, null);
+    CompletionStage<Void> stage = state.remove(key, field);
+    return stage == null ? CompletableFuture.completedFuture(null) : stage;
+  }
+
+  /**
+   * One INFO line per backend added, removed or re-weighted between {@code from} and {@code to}.
+   */
+  private static void logDiff(AgentVips from, AgentVips to) {
+    Map<VipId, Map<String, Backend>> before = index(from);
+    Map<VipId, Map<String, Backend>> after = index(to);
+    before.forEach(
+        (vip, old) ->
+            old.forEach(
+                (addr, b) -> {
+                  Backend now = after.getOrDefault(vip, Map.of()).get(addr);
+                  if (now == null) {
+                    LOG.info("VIP {}: backend removed {} (weight {})", vip, addr, b.weight());
+                  } else if (now.weight() != b.weight()) {
+                    LOG.info(
+                        "VIP {}: backend {} weight {} -> {}", vip, addr, b.weight(), now.weight());
+                  }
+                }));
+    after.forEach(
+        (vip, now) ->
+            now.forEach(
+                (addr, b) -> {
+                  if (!before.getOrDefault(vip, Map.of()).containsKey(addr)) {
+                    LOG.info("VIP {}: backend added {} (weight {})", vip, addr, b.weight());
+                  }
+                }));
+  }
+
+  private static Map<VipId, Map<String, Backend>> index(AgentVips v) {
+    Map<VipId, Map<String, Backend>> out = new TreeMap<>();
+    if (v == null) {
+      return out;
+    }
+    for (VipBackends vb : v.vips()) {
+      Map<String, Backend> m = out.computeIfAbsent(vb.vip(), k -> new TreeMap<>());
+      for (Backend b : vb.backends()) {
+        String ip = b.ip().indexOf(':') >= 0 ? "[" + b.ip() + "]" : b.ip();
+        m.put(ip + ":" + b.port(), b);
+      }
+    }
+    return out;
+  }
+}

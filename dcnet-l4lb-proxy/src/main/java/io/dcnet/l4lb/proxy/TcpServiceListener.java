@@ -1,0 +1,45 @@
+package io.dcnet.l4lb.proxy;
+
+import io.dcnet.l4lb.dataplane.Destination;
+import io.dcnet.l4lb.dataplane.ServiceKey;
+import io.netty.bootstrap.AbstractBootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import java.util.List;
+
+/**
+ * A TCP VIP listener: a server channel on the VIP address and port whose accepted connections are
+ * handed to a {@link TcpFrontendHandler}. Accepted channels start with auto-read off (nothing is
+ * read before a backend is connected) and allow half-closure. Thread-safety as {@link
+ * ServiceListener}.
+ */
+final class TcpServiceListener extends ServiceListener {
+  private static final int BACKLOG = 1024;
+
+  TcpServiceListener(ServiceKey key, List<Destination> destinations, ProxyContext context) {
+    super(key, destinations, context);
+  }
+
+  @Override
+  AbstractBootstrap<?, ?> bootstrap() {
+    ProxyContext c = context();
+    return new ServerBootstrap()
+        .group(c.group())
+        .channel(c.transport().serverSocketChannel())
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .option(ChannelOption.SO_BACKLOG, BACKLOG)
+        .childOption(ChannelOption.AUTO_READ, false)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(
+            new ChannelInitializer<Channel>() {
+              @Override
+              protected void initChannel(Channel ch) {
+                track(ch);
+                ch.pipeline().addLast(new TcpFrontendHandler(TcpServiceListener.this));
+              }
+            });
+  }
+}
