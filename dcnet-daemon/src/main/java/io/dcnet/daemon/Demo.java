@@ -6,6 +6,7 @@ import io.dcnet.mesos.emulator.TaskSpec;
 import io.dcnet.mesos.http.MesosAuth;
 import io.dcnet.mesos.model.DiscoveryInfo;
 import io.dcnet.mesos.model.DiscoveryPort;
+import io.dcnet.mesos.model.Label;
 import io.dcnet.mesosdns.config.ConfigException;
 import io.dcnet.mesosdns.config.MesosDnsConfig;
 import io.dcnet.mesosdns.config.MesosDnsConfigLoader;
@@ -33,11 +34,22 @@ final class Demo implements AutoCloseable {
   static final String IP = "127.0.0.1";
   static final List<String> APPS = List.of("web", "web", "api");
 
-  /** Each agent is its own loopback address; an app instance listens on its agent's address. */
-  static final List<String> AGENT_IPS = List.of("127.0.1.1", "127.0.1.2");
-
   /** The dcnet nodes ({@link #startNodes}): a master and two agents, each on its own address. */
   static final List<String> NODE_IPS = List.of("127.0.0.31", "127.0.0.32", "127.0.0.33");
+
+  /**
+   * Each Mesos agent is its own loopback address, the same as its dcnet agent's; an app instance
+   * listens on its agent's address.
+   */
+  static final List<String> AGENT_IPS = NODE_IPS.subList(1, 3);
+
+  /** Every app has the named VIP {@code /<app>:8080} ({@code <app>.marathon.l4lb...:8080}). */
+  static final int VIP_PORT = 8080;
+
+  /** The demo's named-VIP range: loopback, so the master's userspace proxy can bind it. */
+  static final String VIP_MIN = "127.11.0.0";
+
+  static final String VIP_MAX = "127.11.255.254";
 
   static final String CLUSTER_ID = "dcnet-demo";
 
@@ -48,6 +60,7 @@ final class Demo implements AutoCloseable {
   private MesosDnsConfig config;
   private DemoNodeProcesses nodeProcesses;
   private final List<DemoNode> nodes = new ArrayList<>();
+  private final List<String> agentIds = new ArrayList<>();
 
   /** Starts everything; {@code dnsPort}/{@code httpPort} fall back to free ports when taken. */
   Demo start(int dnsPort, int httpPort, int refreshSeconds)
@@ -58,7 +71,7 @@ final class Demo implements AutoCloseable {
     resources.add(emulator);
     String fw =
         emulator.addFramework("marathon", IP, "scheduler(1)@" + IP + ":" + emulator.masterPort());
-    List<String> agents = new ArrayList<>();
+    List<String> agents = agentIds;
     for (String agentIp : AGENT_IPS) {
       agents.add(emulator.addAgent("agent-" + agentIp, agentIp));
     }
@@ -72,7 +85,12 @@ final class Demo implements AutoCloseable {
                   new DiscoveryInfo(
                       inst.app(),
                       "FRAMEWORK",
-                      List.of(new DiscoveryPort(inst.port(), "http", "tcp", List.of())),
+                      List.of(
+                          new DiscoveryPort(
+                              inst.port(),
+                              "http",
+                              "tcp",
+                              List.of(new Label("VIP_0", "/" + inst.app() + ":" + VIP_PORT)))),
                       List.of())));
     }
     String json =
@@ -142,14 +160,25 @@ final class Demo implements AutoCloseable {
               DemoPorts.freeOr(ip, false, wellKnownPorts ? 62080 : 0),
               dir.resolve(master ? "master" : "agent-" + i)));
     }
+    DemoZooKeeper zk = DemoZooKeeper.start(IP, 0, dir.resolve("zookeeper"));
+    resources.add(zk);
     String seed = nodes.get(0).ip() + ":" + nodes.get(0).statePort();
     URI axfr = URI.create("http://" + IP + ":" + httpPort() + "/v1/axfr");
-    for (DemoNode n : nodes) {
+    for (int i = 0; i < nodes.size(); i++) {
+      DemoNode n = nodes.get(i);
+      String agentUrl = i == 0 ? null : emulator.agentUrl(agentIds.get(i - 1));
       nodeProcesses.start(
           n,
-          n.configJson(CLUSTER_ID, seed, emulator.masterUrls().get(0), axfr, IP + ":" + dnsPort()));
+          n.configJson(
+              CLUSTER_ID,
+              seed,
+              emulator.masterUrls().get(0),
+              axfr,
+              IP + ":" + dnsPort(),
+              DemoNode.l4lb(zk.connectString(), agentUrl)));
     }
     nodeProcesses.awaitReady(agentIpNames(), timeout);
+    DemoVips.await(nodes.get(0), apps.instances(), timeout);
     return this;
   }
 
@@ -220,6 +249,18 @@ final class Demo implements AutoCloseable {
             "curl -s " + api + "/v1/axfr"));
     for (DemoNode n : nodes) {
       out.addAll(n.commands());
+    }
+    if (!nodes.isEmpty()) {
+      DemoNode master = nodes.get(0);
+      String mdig = "dig @" + master.ip() + " -p " + master.dnsPort() + " +short ";
+      out.addAll(
+          List.of(
+              "# named VIPs: one address per app, load-balanced over its instances by the"
+                  + " master's userspace data plane (repeat to see both 'web' instances)",
+              mdig + DemoVips.name("web"),
+              "curl -s \"http://$(" + mdig + DemoVips.name("web") + "):" + VIP_PORT + "/\"",
+              "curl -s \"http://$(" + mdig + DemoVips.name("api") + "):" + VIP_PORT + "/\"",
+              "./dcnet vips --api " + master.restUrl()));
     }
     return out;
   }

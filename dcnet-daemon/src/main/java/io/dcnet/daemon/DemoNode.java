@@ -42,7 +42,12 @@ record DemoNode(
    * @param mesosResolver Mesos-DNS's {@code ip:port}, where {@code *.mesos} goes
    */
   String configJson(
-      String clusterId, String master, String mesosUrl, URI axfrUrl, String mesosResolver) {
+      String clusterId,
+      String master,
+      String mesosUrl,
+      URI axfrUrl,
+      String mesosResolver,
+      ObjectNode l4lb) {
     ObjectNode c = Json.mapper().createObjectNode();
     c.put("cluster_id", clusterId);
     c.put("node_id", name);
@@ -60,7 +65,29 @@ record DemoNode(
     dns.putArray("upstream_resolvers");
     dns.putArray("mesos_resolvers").add(mesosResolver);
     c.put("rest_bind", ip + ":" + restPort);
+    c.set("l4lb", l4lb);
     return c.toPrettyString();
+  }
+
+  /**
+   * The demo's {@code l4lb} section: named VIPs from the loopback range {@link Demo#VIP_MIN}..
+   * {@link Demo#VIP_MAX}, IPv4 only, allocated in the demo's ZooKeeper; the master ({@code
+   * agentUrl} null) runs the userspace data plane, so the VIPs answer on this machine; agents
+   * publish the backends of their Mesos agent ({@code agentUrl}) and install nothing (on one
+   * machine, every node's proxy would compete for the same VIP addresses).
+   */
+  static ObjectNode l4lb(String zookeeper, String agentUrl) {
+    ObjectNode l = Json.mapper().createObjectNode();
+    l.put("data_plane", agentUrl == null ? "userspace" : "none");
+    l.put("zookeeper", zookeeper);
+    l.put("enable_ipv6", false);
+    l.put("min_named_ip", Demo.VIP_MIN);
+    l.put("max_named_ip", Demo.VIP_MAX);
+    l.put("agent_poll_interval_seconds", 1);
+    if (agentUrl != null) {
+      l.put("agent_url", agentUrl);
+    }
+    return l;
   }
 
   /** The printed commands for this node. */

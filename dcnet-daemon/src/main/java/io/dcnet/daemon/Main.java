@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CertsCommand.class,
       RecordsCommand.class,
       NodesCommand.class,
+      VipsCommand.class,
       DemoCommand.class,
       EmulatorCommand.class,
       MesosDnsCommand.class,

@@ -86,6 +86,7 @@ final class ClusterNodes implements AutoCloseable {
     dns.put("tcp_port", n.dnsPort());
     dns.putArray("upstream_resolvers");
     c.put("rest_bind", n.ip() + ":" + n.restPort());
+    c.putObject("l4lb").put("enabled", false);
     Process p = procs.start(n, c.toPrettyString());
     processes.put(n.name(), p);
     nodes.put(n.name(), n);

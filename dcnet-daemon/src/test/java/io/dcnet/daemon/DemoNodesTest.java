@@ -8,6 +8,9 @@ import io.dcnet.rest.node.NodeApiClient;
 import io.dcnet.rest.node.NodeRecord;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +51,31 @@ class DemoNodesTest {
           .contains(
               "dig @127.0.0.32 -p " + nodes.get(1).dnsPort() + " +short " + WEB,
               "./dcnet nodes --api http://127.0.0.33:" + nodes.get(2).restPort());
+      // named VIPs: same address on every node, load-balanced over both 'web' instances
+      Set<String> webVip = DemoNodeProcesses.a(nodes.get(0), DemoVips.name("web"));
+      assertThat(webVip).hasSize(1);
+      for (DemoNode n : nodes) {
+        assertThat(DemoNodeProcesses.a(n, DemoVips.name("web"))).isEqualTo(webVip);
+      }
+      URI viaVip = URI.create("http://" + webVip.iterator().next() + ":" + Demo.VIP_PORT + "/");
+      Set<String> reached = new java.util.TreeSet<>();
+      for (int i = 0; i < 40 && reached.size() < 2; i++) {
+        // a new client per request: a reused keep-alive connection stays on one backend
+        String body =
+            HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(viaVip).build(), BodyHandlers.ofString())
+                .body();
+        reached.add(body.replaceAll(" \\(.*", "").strip());
+      }
+      assertThat(reached).containsExactly("hello from web instance 1", "hello from web instance 2");
+      try (NodeApiClient master =
+          new NodeApiClient(URI.create(nodes.get(0).restUrl()), Duration.ofSeconds(5))) {
+        assertThat(master.vips())
+            .extracting(v -> v.vip() + " " + v.backend().size())
+            .containsExactly(DemoVips.name("api") + ":8080 1", DemoVips.name("web") + ":8080 2");
+      }
+      assertThat(demo.commands())
+          .anyMatch(c -> c.startsWith("./dcnet vips --api http://127.0.0.31:"));
       try (NodeApiClient api =
           new NodeApiClient(URI.create(nodes.get(2).restUrl()), Duration.ofSeconds(5))) {
         assertThat(api.records()).extracting(r -> r.name()).contains(WEB);

@@ -58,7 +58,7 @@ class DemoTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(services.statusCode()).isEqualTo(200);
-      assertThat(services.body()).contains("\"ip\":\"127.0.1.1\"");
+      assertThat(services.body()).contains("\"ip\":\"127.0.0.32\"");
       assertThat(demo.commands()).anyMatch(c -> c.contains("-p " + port));
     }
   }

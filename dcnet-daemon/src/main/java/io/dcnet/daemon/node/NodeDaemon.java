@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * ClusterState} (member of the cluster, own {@code nodes} entry); on masters {@link MasterZones}
  * (operator API → task zone, Mesos-DNS mirror, written while the local Mesos master leads); on
  * every node {@link ReplicatedZones} → {@link NodeZones} → {@link NodeDnsRouter} → {@link
- * NodeDnsListeners}; the node REST API ({@link NodeRestApi}) on {@code rest_bind}.
+ * NodeDnsListeners}; the L4 load balancer ({@link L4lbNode}); the node REST API ({@link
+ * NodeRestApi}) on {@code rest_bind}.
  *
  * <p>Lifecycle: the constructor only keeps settings; {@link #start()} starts everything (and closes
  * what it started if a step fails); {@link #close()} closes in reverse order. Thread-safe: {@code
@@ -64,6 +65,8 @@ public final class NodeDaemon implements AutoCloseable {
   private ForwarderMetrics forwarderMetrics;
   private HttpApiServer rest;
   private MasterZones masterZones;
+  private NodeMetricsRegistries metrics;
+  private L4lbNode l4lb;
 
   /** {@code version}: reported by {@code GET /v1/version}. */
   public NodeDaemon(NodeConfig cfg, NodeRole role, String version) {
@@ -120,6 +123,11 @@ public final class NodeDaemon implements AutoCloseable {
                 });
     zones = new ReplicatedZones(state, PUSHED_ZONES);
     started.register(zones);
+    metrics = NodeMetricsRegistries.standard();
+    l4lb =
+        new L4lbNode(cfg, role, state, metrics.registry(NodeMetricsRegistries.L4LB).orElseThrow());
+    started.register(l4lb);
+    l4lb.start();
     startDns();
     startRest();
     if (role == NodeRole.MASTER) {
@@ -147,7 +155,7 @@ public final class NodeDaemon implements AutoCloseable {
   private void startDns() throws IOException {
     NodeDnsConfig dns = cfg.dnsFor(role);
     List<String> masterIps = cfg.masterIps();
-    nodeZones = new NodeZones(zones, dns.zones(), () -> masterIps);
+    nodeZones = new NodeZones(new ZoneUnion(zones, l4lb::zone), dns.zones(), () -> masterIps);
     forwarderMetrics = new ForwarderMetrics();
     NodeDnsRouter router =
         NodeDnsRouter.create(dns, nodeZones, dns::mesosResolvers, forwarderMetrics);
@@ -168,12 +176,12 @@ public final class NodeDaemon implements AutoCloseable {
   }
 
   private void startRest() throws IOException {
-    NodeMetricsRegistries metrics = NodeMetricsRegistries.standard();
     var unusedDnsMetrics = NodeDnsMetrics.bindTo(metrics, nodeZones, forwarderMetrics);
     HttpApiServer server =
         new HttpApiServer(
             "dcnet-rest", cfg.restBind().getAddress().getHostAddress(), cfg.restBind().getPort());
-    new NodeRestApi(new DnsApiView(nodeZones), new NodeDirectory(state), metrics, version)
+    new NodeRestApi(
+            new DnsApiView(nodeZones), new NodeDirectory(state), metrics, version, l4lb::vips)
         .register(server);
     try {
       rest = server.start();
@@ -225,6 +233,11 @@ public final class NodeDaemon implements AutoCloseable {
   /** UDP port of the first DNS listener, or -1. */
   public synchronized int dnsPort() {
     return listeners == null ? -1 : listeners.servers().get(0).udpPort();
+  }
+
+  /** The L4 load balancer of this node (after {@link #start()}). */
+  synchronized L4lbNode l4lb() {
+    return l4lb;
   }
 
   /** True on a master whose local Mesos master leads (it writes the zones). */

@@ -89,6 +89,7 @@ final class TestNodes implements AutoCloseable {
         + ", \"rest_bind\": \""
         + ip
         + ":0\""
+        + (extra.contains("\"l4lb\"") ? "" : ", \"l4lb\": {\"enabled\": false}")
         + extra
         + "}";
   }

@@ -1,0 +1,66 @@
+package io.dcnet.daemon.node;
+
+import io.dcnet.l4lb.dataplane.DataPlaneException;
+import io.dcnet.l4lb.dataplane.L4DataPlane;
+import io.dcnet.l4lb.dataplane.L4Snapshot;
+import io.dcnet.l4lb.proxy.ProxyDataPlane;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Picks the L4 data plane of {@code l4lb.data_plane}: {@code nftables} (the kernel), {@code
+ * userspace} (the Netty proxy), {@code none} (observe only: VIPs are tracked and served on {@code
+ * /v1/vips} but nothing is installed), or {@code auto}: nftables when running as root with {@code
+ * nft} on the PATH, else userspace.
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class DataPlanes {
+  private static final Logger LOG = LoggerFactory.getLogger(DataPlanes.class);
+
+  private DataPlanes() {}
+
+  static L4DataPlane create(NodeConfig cfg) throws IOException {
+    String kind = cfg.l4lb().dataPlane();
+    if (L4lbConfig.AUTO.equals(kind)) {
+      kind = isRoot() && NftSupport.available() ? L4lbConfig.NFTABLES : L4lbConfig.USERSPACE;
+      LOG.info("l4lb.data_plane auto: using {}", kind);
+    }
+    return switch (kind) {
+      case L4lbConfig.NFTABLES -> NftSupport.create(cfg.l4lb().nftTable());
+      case L4lbConfig.USERSPACE -> ProxyDataPlane.create();
+      case L4lbConfig.NONE -> new ObserveOnly();
+      default -> throw new IllegalArgumentException("l4lb.data_plane: " + kind);
+    };
+  }
+
+  private static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  /** {@code none}: installs nothing and reports the last requested snapshot as its state. */
+  static final class ObserveOnly implements L4DataPlane {
+    private volatile L4Snapshot last = L4Snapshot.empty();
+
+    @Override
+    public String kind() {
+      return "none";
+    }
+
+    @Override
+    public void sync(L4Snapshot desired) {
+      last = desired;
+    }
+
+    @Override
+    public L4Snapshot installed() throws DataPlaneException {
+      return last;
+    }
+
+    @Override
+    public void close() {
+      last = L4Snapshot.empty();
+    }
+  }
+}

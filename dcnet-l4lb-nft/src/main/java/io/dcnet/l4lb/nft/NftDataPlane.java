@@ -1,0 +1,155 @@
+package io.dcnet.l4lb.nft;
+
+import io.dcnet.core.process.CommandRunner;
+import io.dcnet.l4lb.dataplane.DataPlaneException;
+import io.dcnet.l4lb.dataplane.L4DataPlane;
+import io.dcnet.l4lb.dataplane.L4Snapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kernel L4 data plane: dcnet owns one nftables table ({@code inet <table>}) and replaces it
+ * whole with one {@code nft -f -} transaction per {@link #sync}, so the kernel switches from the
+ * old rules to the new ones atomically. {@link #installed} lists the table as JSON and parses it;
+ * there is no cache. Established flows survive a sync because their NAT bindings live in conntrack,
+ * not in the table.
+ *
+ * <p>Not thread-safe: confined to the sync thread, like every {@link L4DataPlane}.
+ */
+public final class NftDataPlane implements L4DataPlane {
+  /** The default table name. */
+  public static final String DEFAULT_TABLE = "dcnet-l4lb";
+
+  private static final Logger log = LoggerFactory.getLogger(NftDataPlane.class);
+
+  private final String table;
+  private final CommandRunner runner;
+
+  /** What the last successful sync wrote; null = unknown, so the next sync replaces the table. */
+  private L4Snapshot lastApplied;
+
+  private NftDataPlane(String table, CommandRunner runner) {
+    this.table = table;
+    this.runner = runner;
+  }
+
+  /**
+   * A data plane over table {@code inet <table>}, running {@code nft} through {@code runner} (which
+   * may point into a network namespace). Checks that {@code nft} can run; installs nothing.
+   *
+   * @throws DataPlaneException when {@code nft} is missing or cannot run
+   * @throws IllegalArgumentException when the table name is malformed
+   */
+  public static NftDataPlane open(String table, CommandRunner runner) throws DataPlaneException {
+    NftRenderer.checkTableName(table);
+    Objects.requireNonNull(runner, "runner");
+    try {
+      runner.run("nft", "--version");
+    } catch (IOException e) {
+      throw new DataPlaneException(
+          "nft: cannot run ("
+              + e.getMessage()
+              + "); the nftables data plane needs the nft binary (package nftables) and root"
+              + " (CAP_NET_ADMIN), or use the userspace data plane",
+          e);
+    }
+    return new NftDataPlane(table, runner);
+  }
+
+  /** The nftables table this data plane owns (family {@code inet}). */
+  public String table() {
+    return table;
+  }
+
+  @Override
+  public String kind() {
+    return "nftables";
+  }
+
+  @Override
+  public void sync(L4Snapshot desired) throws DataPlaneException {
+    long start = System.nanoTime();
+    String how = "replaced";
+    if (lastApplied != null) {
+      try {
+        String update = render(() -> NftUpdateRenderer.render(lastApplied, desired, table));
+        if (!update.isEmpty()) {
+          apply(update);
+        }
+        how = "updated";
+      } catch (DataPlaneException e) {
+        log.warn(
+            "table inet {}: incremental update failed, replacing the table: {}",
+            table,
+            e.getMessage());
+        lastApplied = null;
+      }
+    }
+    if (lastApplied == null) {
+      apply(render(() -> NftRenderer.render(desired, table)));
+    }
+    lastApplied = desired;
+    log.debug(
+        "table inet {} {}: {} services, {} destinations in {} ms",
+        table,
+        how,
+        desired.serviceCount(),
+        desired.destinationCount(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  @Override
+  public L4Snapshot installed() throws DataPlaneException {
+    String json;
+    try {
+      json = runner.run("nft", "-j", "list", "table", "inet", table);
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("No such file or directory")) {
+        return L4Snapshot.empty();
+      }
+      throw new DataPlaneException("cannot list table inet " + table + ": " + e.getMessage(), e);
+    }
+    try {
+      L4Snapshot found = NftTableParser.parse(json);
+      if (!found.equals(lastApplied)) {
+        // changed behind our back (or never written by us): the next sync replaces the table
+        lastApplied = null;
+      }
+      return found;
+    } catch (IOException | IllegalArgumentException e) {
+      lastApplied = null;
+      throw new DataPlaneException("cannot read table inet " + table + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    lastApplied = null;
+    try {
+      apply(NftRenderer.renderDelete(table));
+    } catch (DataPlaneException e) {
+      log.warn("could not delete table inet {}: {}", table, e.getMessage());
+    }
+  }
+
+  private String render(Supplier<String> renderer) throws DataPlaneException {
+    try {
+      return renderer.get();
+    } catch (IllegalArgumentException e) {
+      throw new DataPlaneException("cannot render table inet " + table + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void apply(String script) throws DataPlaneException {
+    try {
+      runner.run(script.getBytes(StandardCharsets.UTF_8), "nft", "-f", "-");
+    } catch (IOException e) {
+      throw new DataPlaneException(
+          "nft -f failed for table inet " + table + ": " + e.getMessage(), e);
+    }
+  }
+}

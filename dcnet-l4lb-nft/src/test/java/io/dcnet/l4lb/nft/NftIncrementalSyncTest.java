@@ -1,0 +1,79 @@
+package io.dcnet.l4lb.nft;
+
+import static io.dcnet.l4lb.nft.NftRendererTest.dest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dcnet.l4lb.dataplane.Destination;
+import io.dcnet.l4lb.dataplane.L4Snapshot;
+import io.dcnet.l4lb.dataplane.ServiceKey;
+import io.dcnet.l4lb.model.Protocol;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random sequences of snapshots through one data plane (so every step after the first is an
+ * incremental update) always read back exactly; a table changed behind its back is replaced.
+ */
+@Tag("root")
+class NftIncrementalSyncTest {
+  private static final int STEPS = 40;
+
+  @Test
+  void randomChangesReadBackExactly() throws Exception {
+    Random random = new Random(42);
+    try (Netns ns = Netns.create();
+        NftDataPlane dp = NftDataPlane.open(NftDataPlane.DEFAULT_TABLE, ns.runner())) {
+      L4Snapshot s = L4Snapshot.empty();
+      for (int step = 0; step < STEPS; step++) {
+        s = mutate(s, random);
+        dp.sync(s);
+        assertThat(dp.installed()).as("step %d", step).isEqualTo(s);
+      }
+    }
+  }
+
+  @Test
+  void aTableChangedBehindItsBackIsReplaced() throws Exception {
+    try (Netns ns = Netns.create();
+        NftDataPlane dp = NftDataPlane.open(NftDataPlane.DEFAULT_TABLE, ns.runner())) {
+      ServiceKey web = new ServiceKey(Protocol.TCP, InetAddress.getByName("11.0.0.1"), 80);
+      L4Snapshot s = L4Snapshot.empty().with(web, List.of(dest("10.9.0.1", 80, 1)));
+      dp.sync(s);
+      ns.runner().run("nft", "delete", "table", "inet", NftDataPlane.DEFAULT_TABLE);
+      L4Snapshot next = s.with(web, List.of(dest("10.9.0.2", 80, 1)));
+      dp.sync(next); // the update fails (no table), the fallback replaces
+      assertThat(dp.installed()).isEqualTo(next);
+    }
+  }
+
+  private static L4Snapshot mutate(L4Snapshot s, Random random) throws Exception {
+    L4Snapshot out = s;
+    int changes = 1 + random.nextInt(4);
+    for (int i = 0; i < changes; i++) {
+      boolean v6 = random.nextBoolean();
+      int n = random.nextInt(6);
+      InetAddress vip = InetAddress.getByName(v6 ? "fd01:c::" + (n + 1) : "11.0.0." + (n + 1));
+      ServiceKey key = new ServiceKey(random.nextBoolean() ? Protocol.TCP : Protocol.UDP, vip, 80);
+      if (random.nextInt(5) == 0) {
+        out = out.without(key);
+        continue;
+      }
+      List<Destination> dests = new ArrayList<>();
+      int count = random.nextInt(4);
+      for (int d = 0; d < count; d++) {
+        int host = 1 + random.nextInt(5);
+        dests.add(
+            dest(
+                v6 ? "fd00:9::" + host : "10.9.0." + host,
+                8000 + random.nextInt(3),
+                random.nextInt(4)));
+      }
+      out = out.with(key, dests);
+    }
+    return out;
+  }
+}
