@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class ClusterState implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterState.class);
 
+  /** How long to wait for an old incarnation's ActorSystem before unbinding its port directly. */
+  private static final Duration TERMINATE_WAIT = Duration.ofSeconds(3);
+
   private final ClusterStateConfig cfg;
   private final SeedSource seeds;
   private final ListenerHub hub;
@@ -193,11 +196,6 @@ public final class ClusterState implements AutoCloseable {
     current.blackhole(hostPort, on);
   }
 
-  /** Test hook: asks for a new incarnation as if this one had been removed. */
-  void restartForTest(String reason) {
-    callbacks.requestRestart(current.number(), reason);
-  }
-
   /** Stops this node without leaving the cluster (its fields stay until the masters remove it). */
   @Override
   public void close() {
@@ -205,9 +203,25 @@ public final class ClusterState implements AutoCloseable {
       return;
     }
     control.shutdownNow();
-    current.terminate(Duration.ofSeconds(15));
+    current.flushDurable(Duration.ofSeconds(2));
+    stop(current);
     hub.close();
     LOG.info("cluster state node {} stopped", cfg.nodeId());
+  }
+
+  /**
+   * Terminates {@code inc} and waits for it; when its termination is stuck (README "Rejoin"),
+   * closes its listening socket directly so the port can be bound again.
+   */
+  private void stop(Incarnation inc) {
+    if (!inc.terminate(TERMINATE_WAIT)) {
+      LOG.warn(
+          "incarnation {} of {} did not terminate within {}; closing its listening socket",
+          inc.number(),
+          cfg.nodeId(),
+          TERMINATE_WAIT);
+      inc.unbindTransport(Duration.ofSeconds(3));
+    }
   }
 
   private static void requireField(String field) {
@@ -259,6 +273,12 @@ public final class ClusterState implements AutoCloseable {
     }
   }
 
+  /**
+   * Replaces incarnation {@code incarnation} by a new one on the same port: terminates the old
+   * ActorSystem and waits for its termination (which unbinds its listener), checks that the port
+   * can be bound, and starts the next one. While the port is still taken it retries quickly (100 ms
+   * doubling, at most 2 s apart); other start failures back off from 1 s to 30 s.
+   */
   private void restart(int incarnation, String reason, int attempt) {
     Incarnation old = current;
     if (closed.get() || old.number() != incarnation) {
@@ -266,11 +286,15 @@ public final class ClusterState implements AutoCloseable {
     }
     if (attempt == 0) {
       LOG.warn("node {}: starting incarnation {}: {}", cfg.nodeId(), incarnation + 1, reason);
-      old.terminate(Duration.ofSeconds(15));
+      stop(old);
+    }
+    int port = old.port();
+    if (!PortCheck.isFree(cfg.bindHost(), port)) {
+      retryRestart(incarnation, reason, attempt, "port " + port + " still in use", true);
+      return;
     }
     try {
-      Incarnation next =
-          Incarnation.start(incarnation + 1, cfg, old.port(), seeds.current(), callbacks);
+      Incarnation next = Incarnation.start(incarnation + 1, cfg, port, seeds.current(), callbacks);
       if (closed.get()) {
         next.terminate(Duration.ofSeconds(15));
         return;
@@ -280,12 +304,33 @@ public final class ClusterState implements AutoCloseable {
         next.subscribe(key);
       }
       watch(next);
+      if (attempt > 0) {
+        LOG.info("incarnation {} started after {} retries", incarnation + 1, attempt);
+      }
     } catch (RuntimeException e) {
-      long delay = Math.min(30_000L, 1000L << Math.min(attempt, 5));
-      LOG.warn("new incarnation failed to start, retrying in {} ms: {}", delay, e.toString());
+      retryRestart(incarnation, reason, attempt, e.toString(), PortCheck.isBindFailure(e));
+    }
+  }
+
+  private void retryRestart(
+      int incarnation, String reason, int attempt, String why, boolean portInUse) {
+    long delay =
+        portInUse
+            ? PortCheck.bindRetryMillis(attempt)
+            : Math.min(30_000L, 1000L << Math.min(attempt, 5));
+    if (!portInUse || attempt == 0 || attempt % 10 == 0) {
+      LOG.warn(
+          "new incarnation could not start (attempt {}), retrying in {} ms: {}",
+          attempt + 1,
+          delay,
+          why);
+    }
+    try {
       var unusedRetry =
           control.schedule(
               () -> restart(incarnation, reason, attempt + 1), delay, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
     }
   }
 

@@ -5,6 +5,7 @@ import io.dcnet.l4lb.names.NamedVipRanges;
 import io.dcnet.l4lb.names.NamedVipSettings;
 import io.dcnet.l4lb.names.ZkAllocatorLeadership;
 import io.dcnet.l4lb.names.ZkNamedVipStore;
+import io.dcnet.mesos.zk.ZkClientSettings;
 import io.dcnet.state.ClusterState;
 import java.time.Clock;
 import org.apache.curator.framework.CuratorFramework;
@@ -37,6 +38,7 @@ final class L4lbAllocator implements AutoCloseable {
             .sessionTimeoutMs(15_000)
             .connectionTimeoutMs(5_000)
             .retryPolicy(new ExponentialBackoffRetry(500, 5, 10_000))
+            .zkClientConfig(ZkClientSettings.clientConfig())
             .build();
     leadership = new ZkAllocatorLeadership(zk, ZkAllocatorLeadership.DEFAULT_PATH, cfg.nodeId());
     controller =

@@ -86,6 +86,7 @@ public final class ZkMasterDetector implements AutoCloseable {
             .retryPolicy(new ExponentialBackoffRetry(200, 29, 5_000))
             .sessionTimeoutMs(10_000)
             .connectionTimeoutMs(5_000)
+            .zkClientConfig(ZkClientSettings.clientConfig())
             .build();
     this.cache = CuratorCache.build(curator, url.path());
   }

@@ -37,6 +37,12 @@ public final class FileDurableStore extends AbstractActor {
   private static final Logger LOG = LoggerFactory.getLogger(FileDurableStore.class);
   private static final String SUFFIX = ".ddata";
 
+  /**
+   * Answered with itself once every message queued before it (every pending write) is done; see
+   * {@link Incarnation#flushDurable}.
+   */
+  public static final String FLUSH = "dcnet-durable-flush";
+
   private final Path dir;
   private final Serialization serialization;
 
@@ -50,6 +56,7 @@ public final class FileDurableStore extends AbstractActor {
     return receiveBuilder()
         .matchEquals(DurableStore.LoadAll$.MODULE$, m -> loadAll())
         .match(DurableStore.Store.class, this::store)
+        .matchEquals(FLUSH, m -> getSender().tell(FLUSH, getSelf()))
         .build();
   }
 

@@ -47,10 +47,12 @@ public final class Incarnation {
   private final ActorRef replicator;
   private final SelfUniqueAddress self;
   private final ActorRef changes;
+  private final boolean durable;
   private final Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  private Incarnation(int number, ActorSystem system, EngineCallbacks cb) {
+  private Incarnation(int number, ActorSystem system, EngineCallbacks cb, boolean durable) {
     this.number = number;
+    this.durable = durable;
     this.system = system;
     this.cluster = Cluster.get(system);
     DistributedData dd = DistributedData.get(system);
@@ -70,7 +72,7 @@ public final class Incarnation {
             PekkoConfigFactory.build(cfg, port),
             Incarnation.class.getClassLoader());
     try {
-      Incarnation inc = new Incarnation(number, system, cb);
+      Incarnation inc = new Incarnation(number, system, cb, cfg.durableDir() != null);
       List<Address> seedAddresses = addresses(cfg.systemName(), seeds);
       system.actorOf(MembershipWatcher.props(number, cb), "dcnet-membership");
       Duration probeAfter =
@@ -148,8 +150,13 @@ public final class Incarnation {
     return system.whenTerminated().isCompleted();
   }
 
-  /** Terminates the ActorSystem (no graceful leave) and waits up to {@code timeout}. */
-  public void terminate(Duration timeout) {
+  /**
+   * Terminates the ActorSystem (no graceful leave) and waits up to {@code timeout} for it to finish
+   * (Pekko unbinds the transport's listening socket before the termination completes).
+   *
+   * @return true when the system has terminated
+   */
+  public boolean terminate(Duration timeout) {
     system.terminate();
     try {
       system
@@ -160,6 +167,55 @@ public final class Incarnation {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       // best effort: the system is shutting down anyway
+    }
+    return isTerminated();
+  }
+
+  /**
+   * Waits (up to {@code timeout}) until the durable store has written every change the Replicator
+   * handed it so far: the Replicator applies gossip in memory first and queues the file write, so a
+   * value already visible through {@link #get} may not be on disk yet when the system stops.
+   */
+  public void flushDurable(Duration timeout) {
+    if (!durable) {
+      return;
+    }
+    try {
+      Patterns.ask(
+              system.actorSelection(replicator.path().child("durableStore")),
+              FileDurableStore.FLUSH,
+              timeout)
+          .toCompletableFuture()
+          .get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // best effort: stopping anyway
+    }
+  }
+
+  /**
+   * Closes the transport's listening socket of a system whose termination is stuck. Pekko 1.1.5's
+   * Artery unbinds only after all its remoting streams completed, and waits for that without a
+   * deadline, so a stalled stream (seen with {@code tls-tcp} after this node was quarantined) keeps
+   * the port bound and the system alive forever (upstream apache/pekko#3247, later fixed by a
+   * {@code shutdown-streams-timeout}). Safe to call more than once; waits up to {@code timeout}.
+   */
+  public void unbindTransport(Duration timeout) {
+    var provider =
+        (org.apache.pekko.remote.RemoteActorRefProvider)
+            ((org.apache.pekko.actor.ExtendedActorSystem) system).provider();
+    if (provider.transport()
+        instanceof org.apache.pekko.remote.artery.tcp.ArteryTcpTransport artery) {
+      try {
+        scala.jdk.javaapi.FutureConverters.asJava(artery.shutdownTransport())
+            .toCompletableFuture()
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // best effort: the caller checks the port itself
+      }
     }
   }
 

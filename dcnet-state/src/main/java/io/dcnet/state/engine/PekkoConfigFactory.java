@@ -51,6 +51,9 @@ public final class PekkoConfigFactory {
     m.put("pekko.cluster.jmx.enabled", "off");
     m.put("pekko.cluster.downing-provider-class", "");
     m.put("pekko.cluster.run-coordinated-shutdown-when-down", "on");
+    // a new incarnation whose old one is still a member is told to wait until the old one is
+    // removed; retry soon instead of Pekko's 10 s so an internal rejoin takes seconds
+    m.put("pekko.cluster.retry-unsuccessful-join-after", "2s");
     m.put(
         "pekko.cluster.failure-detector.acceptable-heartbeat-pause",
         cfg.heartbeatPause().toMillis() + "ms");
