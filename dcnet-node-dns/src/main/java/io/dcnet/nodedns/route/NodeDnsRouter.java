@@ -3,6 +3,8 @@ package io.dcnet.nodedns.route;
 import io.dcnet.core.dns.DnsZone;
 import io.dcnet.dns.server.DnsQuery;
 import io.dcnet.dns.server.DnsQueryHandler;
+import io.dcnet.dns.server.FastAnswerer;
+import io.dcnet.dns.server.WireQuestion;
 import io.dcnet.nodedns.config.NodeDnsConfig;
 import io.dcnet.nodedns.forward.ForwarderMetrics;
 import io.dcnet.nodedns.forward.ParallelForwarder;
@@ -43,9 +45,12 @@ import org.xbill.DNS.Section;
  * A multi-question query whose questions route differently is answered internally for its first
  * question and counted in {@code forwarder_failures_total{zone="."}}.
  *
+ * <p>Plain queries ({@link FastAnswerer}) for names answered internally without renaming (step 5)
+ * go to {@link InternalAuthority#fastAnswer}; everything else takes the regular path.
+ *
  * <p>Thread-safe: immutable apart from the suppliers it reads.
  */
-public final class NodeDnsRouter implements DnsQueryHandler {
+public final class NodeDnsRouter implements DnsQueryHandler, FastAnswerer {
   private static final Name L4LB = name("l4lb.thisdcos.directory");
   private static final Name THISDCOS = name("thisdcos.directory");
 
@@ -163,6 +168,36 @@ public final class NodeDnsRouter implements DnsQueryHandler {
     };
   }
 
+  @Override
+  public byte[] fastAnswer(WireQuestion question, int sizeLimit) {
+    String q = question.name(); // lower case, with the trailing dot
+    q = q.substring(0, q.length() - 1);
+    return internalAsIs(q) ? internal.fastAnswer(question, sizeLimit) : null;
+  }
+
+  /** True when {@link #route} sends {@code q} (lower case, no trailing dot) to step 5. */
+  private boolean internalAsIs(String q) {
+    if (under(q, "dclb.thisdcos.directory")
+        || under(q, "dclb.thisdcos.global")
+        || under(q, "thisdcos.global")
+        || under(q, "mesos")) {
+      return false;
+    }
+    String id = cryptoId.get();
+    if (id != null
+        && !id.isEmpty()
+        && under(q, "dcos.directory")
+        && q.endsWith("." + id + ".dcos.directory")) {
+      return false;
+    }
+    for (String d : InternalAuthority.INTERNAL_DOMAINS) {
+      if (under(q, d)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @SuppressWarnings("ReferenceEquality") // the same forwarder instance means the same route
   private boolean sameRoutes(NodeDnsRoute first, List<Record> questions) {
     for (Record q : questions.subList(1, questions.size())) {
@@ -222,8 +257,10 @@ public final class NodeDnsRouter implements DnsQueryHandler {
     return new NodeDnsRoute.Internal(lookup, internalSuffix, asked);
   }
 
+  /** {@code q} is {@code domain} or a name below it (no allocation: runs per query). */
   private static boolean under(String q, String domain) {
-    return q.equals(domain) || q.endsWith("." + domain);
+    int cut = q.length() - domain.length();
+    return q.endsWith(domain) && (cut == 0 || (cut > 0 && q.charAt(cut - 1) == '.'));
   }
 
   private static Name name(String s) {

@@ -5,7 +5,11 @@ import io.dcnet.core.dns.ZoneRecord;
 import io.dcnet.dns.server.DnsQuery;
 import io.dcnet.dns.server.DnsQueryHandler;
 import io.dcnet.dns.server.DnsReplies;
+import io.dcnet.dns.server.FastAnswerer;
+import io.dcnet.dns.server.ResponseTruncator;
+import io.dcnet.dns.server.WireQuestion;
 import io.dcnet.nodedns.config.LoadBalance;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,17 +36,21 @@ import org.xbill.DNS.Type;
  * zone at all gets NXDOMAIN with the SOA of its internal top domain ({@code thisdcos.directory},
  * {@code spartan}, {@code zk}, {@code localhost}): it is never forwarded.
  *
- * <p>Thread-safe: the zone index is rebuilt (and published through a volatile) only when the
- * supplier returns a different map instance.
+ * <p>Plain queries can also be answered straight from their bytes ({@link FastAnswerer}): the
+ * replies of existing names are rendered once per zone snapshot by the regular path and kept in
+ * wire form ({@link WireAnswerCache}), so both paths give the same bytes.
+ *
+ * <p>Thread-safe: the zone index and the wire cache are rebuilt (and published through a volatile)
+ * only when the supplier returns a different map instance.
  */
-public final class InternalAuthority implements DnsQueryHandler {
+public final class InternalAuthority implements DnsQueryHandler, FastAnswerer {
   /** The top domains answered here whatever their zones hold. */
   public static final List<String> INTERNAL_DOMAINS =
       List.of("thisdcos.directory", "spartan", "zk", "localhost");
 
   private static final int MAX_CNAME_HOPS = 16;
 
-  private record Indexed(Map<String, DnsZone> source, ZoneIndex index) {}
+  private record Indexed(Map<String, DnsZone> source, ZoneIndex index, WireAnswerCache cache) {}
 
   private final Supplier<Map<String, DnsZone>> zones;
   private final LoadBalance policy;
@@ -69,11 +77,69 @@ public final class InternalAuthority implements DnsQueryHandler {
    * renamed name); answers are owned by {@code lookup} and the names of the CNAME chain.
    */
   public Message answer(Message request, Name lookup) {
+    return answer(request, lookup, policy, indexed().index());
+  }
+
+  /**
+   * The reply to a plain query straight from its bytes (the regular path's reply, see {@link
+   * WireAnswerCache}), or null for the regular path.
+   */
+  @Override
+  public byte[] fastAnswer(WireQuestion question, int sizeLimit) {
+    Indexed snapshot = indexed();
+    return snapshot.cache().answer(question, sizeLimit, q -> build(q, snapshot.index()));
+  }
+
+  /** The templates of {@code q}: the regular path's reply per rotation, id/RD/CD cleared. */
+  private WireAnswerCache.Built build(WireQuestion q, ZoneIndex index) {
+    byte[] wire = q.wire().clone();
+    wire[0] = 0;
+    wire[1] = 0;
+    wire[2] = (byte) (wire[2] & ~0x01);
+    wire[3] = (byte) (wire[3] & ~0x10);
+    Message request;
+    try {
+      request = new Message(wire);
+    } catch (IOException e) {
+      return null;
+    }
+    Name lookup = request.getQuestion().getName();
+    LoadBalance order = policy == LoadBalance.NONE ? LoadBalance.NONE : LoadBalance.ROUND_ROBIN;
+    Message first = answer(request, lookup, order, index);
+    boolean keep = first.getRcode() == Rcode.NOERROR;
+    int n = 0;
+    for (Record r : first.getSection(Section.ANSWER)) {
+      n += r.getType() == Type.CNAME ? 0 : 1;
+    }
+    if (order == LoadBalance.NONE || n < 2) {
+      return new WireAnswerCache.Built(new byte[][] {render(first)}, keep);
+    }
+    if (n > WireAnswerCache.MAX_ROTATIONS || (policy == LoadBalance.RANDOM && n > 2)) {
+      return new WireAnswerCache.Built(WireAnswerCache.REGULAR_PATH, keep);
+    }
+    byte[][] out = new byte[n][];
+    out[0] = render(first);
+    for (int k = 1; k < n; k++) {
+      request.getHeader().setID(k); // round robin rotates by id mod n
+      out[k] = render(answer(request, lookup, order, index));
+    }
+    return new WireAnswerCache.Built(out, keep);
+  }
+
+  /** Number of (name, type) replies kept in wire form for the current zones (tests, metrics). */
+  int cachedReplies() {
+    return indexed().cache().size();
+  }
+
+  private static byte[] render(Message reply) {
+    return ResponseTruncator.fit(reply, ResponseTruncator.TCP_LIMIT, true).wire();
+  }
+
+  private Message answer(Message request, Name lookup, LoadBalance order, ZoneIndex index) {
     Message reply = DnsReplies.replyTo(request);
     reply.getHeader().setFlag(Flags.AA);
     reply.getHeader().setFlag(Flags.RA);
     int qtype = request.getQuestion().getType();
-    ZoneIndex index = index();
     String name = lower(lookup);
     DnsZone zone = index.zoneOf(name);
     if (zone == null) {
@@ -121,7 +187,7 @@ public final class InternalAuthority implements DnsQueryHandler {
     for (Record r : cnames) {
       reply.addRecord(r, Section.ANSWER);
     }
-    for (Record r : AnswerOrder.apply(finals, policy, request.getHeader().getID())) {
+    for (Record r : AnswerOrder.apply(finals, order, request.getHeader().getID())) {
       reply.addRecord(r, Section.ANSWER);
     }
     return reply;
@@ -160,13 +226,17 @@ public final class InternalAuthority implements DnsQueryHandler {
   }
 
   @SuppressWarnings("ReferenceEquality") // identity: rebuild only when a new map is published
-  private ZoneIndex index() {
+  private Indexed indexed() {
     Map<String, DnsZone> current = zones.get();
     Indexed l = last;
     if (l == null || l.source() != current) {
-      l = new Indexed(current, ZoneIndex.of(current == null ? Map.of() : current));
+      l =
+          new Indexed(
+              current,
+              ZoneIndex.of(current == null ? Map.of() : current),
+              new WireAnswerCache(policy));
       last = l;
     }
-    return l.index();
+    return l;
   }
 }
