@@ -8,13 +8,13 @@ import org.apache.zookeeper.server.embedded.ExitHandler;
 import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
 
 /**
- * The demo's ZooKeeper: one standalone server inside the demo process, the stand-in for the
- * ZooKeeper ensemble that DC/OS masters run. The demo master allocates named-VIP addresses in it
- * (decision 007). Data lives under the demo's directory.
+ * The demo's ZooKeeper (also used by the network-namespace tests): one standalone server inside the
+ * process, the stand-in for the ZooKeeper ensemble that DC/OS masters run. The demo master
+ * allocates named-VIP addresses in it (decision 007). Data lives under the demo's directory.
  *
  * <p>Not thread-safe: start and close from one thread.
  */
-final class DemoZooKeeper implements AutoCloseable {
+public final class DemoZooKeeper implements AutoCloseable {
   private final ZooKeeperServerEmbedded server;
   private final String connectString;
 
@@ -24,7 +24,7 @@ final class DemoZooKeeper implements AutoCloseable {
   }
 
   /** Starts a server on {@code ip}, on {@code port} (0 = any free port), data in {@code dir}. */
-  static DemoZooKeeper start(String ip, int port, Path dir) throws IOException {
+  public static DemoZooKeeper start(String ip, int port, Path dir) throws IOException {
     Files.createDirectories(dir);
     int chosen = port != 0 ? port : DemoPorts.free(ip, false);
     Properties p = new Properties();
@@ -50,7 +50,7 @@ final class DemoZooKeeper implements AutoCloseable {
   }
 
   /** {@code ip:port} for clients. */
-  String connectString() {
+  public String connectString() {
     return connectString;
   }
 

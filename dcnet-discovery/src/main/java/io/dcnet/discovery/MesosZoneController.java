@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * id and reference-counted in a {@link RecordTable}; a task, agent or framework change recomputes
  * only the tasks it touches. Tasks whose agent or framework is unknown are held back (no records).
  *
- * <p><b>Coalescing.</b> The first change after a publish opens a window of {@code publishInterval};
- * the zone is published when it closes (by {@link #tick()}), whatever happened meanwhile, and only
- * if it differs from the last published zone.
+ * <p><b>Coalescing.</b> Publishes are at least {@code publishInterval} apart. A change when the
+ * last publish is older than that is published at the next {@link #tick()}; a change sooner than
+ * that is published when the interval since the last publish ends, together with whatever else
+ * changed meanwhile; only a zone that differs from the last published one is published.
  *
  * <p><b>Failover phases.</b> {@code INIT} until the first {@code Resynced}. Every {@code Resynced}
  * (a (re)subscription) keeps the last published zone as the <i>carried</i> zone, then enters:
@@ -294,7 +295,10 @@ public final class MesosZoneController implements ClusterListener, AutoCloseable
 
   private void markDirty(Instant now) {
     if (dueAt == null && failover.phase() != FailoverPhase.INIT) {
-      dueAt = now.plus(options.publishInterval());
+      // leading edge: a change after a quiet second goes out at the next tick; changes within a
+      // second of the last publish wait for the window to close (still at most one per interval)
+      Instant earliest = lastPublishAt.plus(options.publishInterval());
+      dueAt = now.isAfter(earliest) ? now : earliest;
     }
   }
 

@@ -73,28 +73,36 @@ class MesosZoneControllerTest {
   }
 
   @Test
-  void aBurstOfChangesWithinOneSecondGivesOnePublish() {
+  void aChangeAfterAQuietSecondGoesOutAtOnceAndABurstIsCoalesced() {
     MasterState s = Fixtures.load("hello-world.json");
     serve(s);
     assertThat(published).hasSize(1);
     assertThat(published.get(0)).isEqualTo(records.build(s, Fixtures.LEADER, Fixtures.MASTERS));
+    run(Duration.ofMillis(1100));
 
     Task template = Fixtures.tasks(s).get(0);
-    for (int i = 0; i < 50; i++) {
+    // the first change after a quiet interval is published at the next tick
+    change(new ClusterChange.TaskChanged(null, renamed(template, "burst.0", "burst0")));
+    clock.advance(Duration.ofMillis(18));
+    ctl.tick();
+    assertThat(published).hasSize(2);
+    assertThat(published.get(1).records()).hasSize(13 + 3);
+    // the rest of the burst, within a second of that publish, is coalesced into one more
+    for (int i = 1; i < 50; i++) {
       change(new ClusterChange.TaskChanged(null, renamed(template, "burst." + i, "burst" + i)));
       clock.advance(Duration.ofMillis(18));
       ctl.tick();
     }
-    assertThat(published).hasSize(1);
-    run(Duration.ofMillis(200));
-    assertThat(published).hasSize(2);
-    assertThat(published.get(1).records()).hasSize(13 + 50 * 3);
-    // the next change waits a full interval too
-    change(new ClusterChange.TaskChanged(null, renamed(template, "late.1", "late")));
-    run(Duration.ofMillis(900));
     assertThat(published).hasSize(2);
     run(Duration.ofMillis(200));
     assertThat(published).hasSize(3);
+    assertThat(published.get(2).records()).hasSize(13 + 50 * 3);
+    // a change right after a publish waits for the interval to end
+    change(new ClusterChange.TaskChanged(null, renamed(template, "late.1", "late")));
+    run(Duration.ofMillis(700));
+    assertThat(published).hasSize(3);
+    run(Duration.ofMillis(400));
+    assertThat(published).hasSize(4);
   }
 
   @Test

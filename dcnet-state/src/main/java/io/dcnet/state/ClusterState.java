@@ -128,6 +128,25 @@ public final class ClusterState implements AutoCloseable {
     return current.put(key.name(), field, stored);
   }
 
+  /**
+   * Like {@link #put(StateKey, String, Object)}, but the new value is sent to every reachable
+   * member at once instead of by delta propagation and gossip (for small, latency-sensitive keys
+   * written at most about once per second, such as a DNS zone). The stage completes when every
+   * member acknowledged, or after {@code timeout}; the value is applied locally either way.
+   */
+  public <V> CompletionStage<Void> putEverywhere(StateKey<V> key, V value, Duration timeout) {
+    return putEverywhere(key, cfg.nodeId(), value, timeout);
+  }
+
+  /** {@link #putEverywhere(StateKey, Object, Duration)} of any field owned by this node. */
+  public <V> CompletionStage<Void> putEverywhere(
+      StateKey<V> key, String field, V value, Duration timeout) {
+    requireField(field);
+    String stored = new StoredValue(cfg.nodeId(), key.codec().encode(value)).encode();
+    own.put(key.name(), field, stored);
+    return current.putEverywhere(key.name(), field, stored, timeout);
+  }
+
   /** Removes {@code field} of {@code key}. */
   public <V> CompletionStage<Void> remove(StateKey<V> key, String field) {
     requireField(field);

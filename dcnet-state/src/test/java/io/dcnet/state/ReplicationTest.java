@@ -71,4 +71,24 @@ class ReplicationTest {
     assertThat(a1.get(ZONE)).isEmpty();
     assertThat(a1.incarnation()).isEqualTo(1);
   }
+
+  @Test
+  void putEverywhereReachesEveryMemberBeforeItCompletesAndStillCompletesAfterOneLeft() throws Exception {
+    ClusterState m1 = cluster.start("m1", NodeRole.MASTER, List.of());
+    ClusterState a1 = cluster.start("a1", NodeRole.AGENT, List.of(m1.address()));
+    ClusterState a2 = cluster.start("a2", NodeRole.AGENT, List.of(m1.address()));
+    TestCluster.awaitUp(m1, a1, a2);
+
+    m1.putEverywhere(ZONE, "records-v1", Duration.ofSeconds(5)).toCompletableFuture().get();
+    // WriteAll: once the stage completed every member holds the value, no gossip round needed
+    assertThat(a1.get(ZONE)).containsEntry("m1", "records-v1");
+    assertThat(a2.get(ZONE)).containsEntry("m1", "records-v1");
+
+    a2.close();
+    m1.putEverywhere(ZONE, "records-v2", Duration.ofMillis(500))
+        .toCompletableFuture()
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(m1.get(ZONE)).containsEntry("m1", "records-v2");
+    await().atMost(Duration.ofSeconds(10)).until(() -> "records-v2".equals(a1.get(ZONE).get("m1")));
+  }
 }

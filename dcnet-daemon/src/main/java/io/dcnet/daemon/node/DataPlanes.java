@@ -4,6 +4,8 @@ import io.dcnet.l4lb.dataplane.DataPlaneException;
 import io.dcnet.l4lb.dataplane.L4DataPlane;
 import io.dcnet.l4lb.dataplane.L4Snapshot;
 import io.dcnet.l4lb.proxy.ProxyDataPlane;
+import io.dcnet.l4lb.proxy.ProxyMeterBinder;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,8 @@ final class DataPlanes {
 
   private DataPlanes() {}
 
-  static L4DataPlane create(NodeConfig cfg) throws IOException {
+  /** The data plane of {@code cfg}; the userspace proxy's counters go to {@code registry}. */
+  static L4DataPlane create(NodeConfig cfg, MeterRegistry registry) throws IOException {
     String kind = cfg.l4lb().dataPlane();
     if (L4lbConfig.AUTO.equals(kind)) {
       kind = isRoot() && NftSupport.available() ? L4lbConfig.NFTABLES : L4lbConfig.USERSPACE;
@@ -29,7 +32,11 @@ final class DataPlanes {
     }
     return switch (kind) {
       case L4lbConfig.NFTABLES -> NftSupport.create(cfg.l4lb().nftTable());
-      case L4lbConfig.USERSPACE -> ProxyDataPlane.create();
+      case L4lbConfig.USERSPACE -> {
+        ProxyDataPlane proxy = ProxyDataPlane.create();
+        new ProxyMeterBinder(proxy.stats()).bindTo(registry);
+        yield proxy;
+      }
       case L4lbConfig.NONE -> new ObserveOnly();
       default -> throw new IllegalArgumentException("l4lb.data_plane: " + kind);
     };

@@ -66,7 +66,7 @@ final class L4lbNode implements AutoCloseable {
     started.register(
         state.subscribe(
             L4lbKeys.NAMES, (k, snapshot) -> zone.set(NamedVipZone.build(snapshot.values()))));
-    dataPlane = DataPlanes.create(cfg);
+    dataPlane = DataPlanes.create(cfg, registry);
     started.register(dataPlane);
     L4lbControllerConfig cc =
         L4lbControllerConfig.defaults()

@@ -10,6 +10,7 @@ import io.dcnet.state.StateKey;
 import io.dcnet.state.StateKeys;
 import io.dcnet.state.Subscription;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -140,14 +141,18 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     }
   }
 
+  private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(2);
+
   private void write(DnsZone zone) {
     long stamp = Math.max(clock.millis(), lastStamp + 1);
     lastStamp = stamp;
     StateKey<PublishedZone> key = keys.computeIfAbsent(zone.name(), LeaderZonePublisher::key);
     subscriptions.computeIfAbsent(
         zone.name(), z -> state.subscribe(key, (k, entries) -> withdrawIfSuperseded(z, entries)));
+    // sent to every member at once: the zone is published at most once per second and every
+    // node's DNS should answer a new task without waiting for gossip (bench/RESULTS.md)
     state
-        .put(key, PublishedZone.of(zone, stamp))
+        .putEverywhere(key, PublishedZone.of(zone, stamp), PUSH_TIMEOUT)
         .whenComplete((ok, e) -> failed(e, "publish", zone.name()));
   }
 

@@ -1,6 +1,7 @@
 package io.dcnet.daemon.l4lb;
 
 import ch.qos.logback.classic.Level;
+import io.dcnet.daemon.DemoZooKeeper;
 import io.dcnet.l4lb.api.VipEntry;
 import io.dcnet.mesos.emulator.MesosEmulator;
 import io.dcnet.mesos.emulator.TaskSpec;
@@ -17,16 +18,12 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.TreeSet;
-import org.apache.zookeeper.server.embedded.ExitHandler;
-import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -76,7 +73,7 @@ public final class HubMain {
         .setLevel(Level.WARN);
     Path dir = Path.of(args[0]);
     String ip = args[1];
-    try (ZooKeeperServerEmbedded zk = zooKeeper(dir.resolve("zookeeper"), ip);
+    try (DemoZooKeeper zk = DemoZooKeeper.start(ip, 2181, dir.resolve("zookeeper"));
         MesosEmulator emu =
             MesosEmulator.builder()
                 .masterAddresses(List.of(ip))
@@ -98,23 +95,6 @@ public final class HubMain {
       }
     }
     System.exit(0);
-  }
-
-  private static ZooKeeperServerEmbedded zooKeeper(Path dir, String ip) throws Exception {
-    Files.createDirectories(dir);
-    Properties p = new Properties();
-    p.setProperty("clientPort", "2181");
-    p.setProperty("clientPortAddress", ip);
-    p.setProperty("tickTime", "500");
-    p.setProperty("admin.enableServer", "false");
-    ZooKeeperServerEmbedded s =
-        ZooKeeperServerEmbedded.builder()
-            .baseDir(dir)
-            .configuration(p)
-            .exitHandler(ExitHandler.LOG_ONLY)
-            .build();
-    s.start(30_000);
-    return s;
   }
 
   private String handle(String[] c) throws IOException {

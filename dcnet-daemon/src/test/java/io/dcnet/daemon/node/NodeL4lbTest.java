@@ -174,6 +174,20 @@ class NodeL4lbTest {
         VipEntry named = client.vips().get(1);
         assertThat(named.protocol()).isEqualTo("tcp");
       }
+      // spec 3.5 metric names in the l4lb registry: the control loop's on every node, the
+      // agent's local_* on agents, the proxy's counters where it runs
+      try (NodeApiClient client = new NodeApiClient(api, Duration.ofSeconds(5));
+          NodeApiClient agent =
+              new NodeApiClient(
+                  URI.create("http://127.0.0.22:" + a1.restPort()), Duration.ofSeconds(5))) {
+        await()
+            .atMost(WAIT)
+            .until(() -> client.metrics("l4lb").contains("vips{dataplane=\"userspace\"} 2.0"));
+        assertThat(client.metrics("l4lb"))
+            .contains("backends{", "unreachable_nodes{", "vips_duration_seconds_count{")
+            .contains("proxy_tcp_accepted_total");
+        assertThat(agent.metrics("l4lb")).contains("local_vips 2.0", "local_backends 2.0");
+      }
 
       // traffic through the named VIP and the IP VIP reaches both backends
       await().atMost(WAIT).until(() -> spread(vip.get(0), 8080).equals(Set.of("w1", "w2")));

@@ -18,22 +18,22 @@ public final class ProxyMeterBinder implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    FunctionCounter.builder("l4lb.proxy.tcp.accepted", stats, ProxyStats::tcpAccepted)
+    FunctionCounter.builder("proxy.tcp.accepted", stats, ProxyStats::tcpAccepted)
         .description("TCP connections accepted on VIP listeners")
         .register(registry);
-    FunctionCounter.builder("l4lb.proxy.tcp.refused", stats, ProxyStats::tcpRefused)
+    FunctionCounter.builder("proxy.tcp.refused", stats, ProxyStats::tcpRefused)
         .description("TCP connections reset: no live destination")
         .register(registry);
-    FunctionCounter.builder("l4lb.proxy.connect.failures", stats, ProxyStats::connectFailures)
+    FunctionCounter.builder("proxy.connect.failures", stats, ProxyStats::connectFailures)
         .description("failed backend connects")
         .register(registry);
-    FunctionCounter.builder("l4lb.proxy.udp.dropped", stats, ProxyStats::udpDropped)
+    FunctionCounter.builder("proxy.udp.dropped", stats, ProxyStats::udpDropped)
         .description("UDP datagrams dropped")
         .register(registry);
-    Gauge.builder("l4lb.proxy.tcp.active", stats, ProxyStats::tcpActive)
+    Gauge.builder("proxy.tcp.active", stats, ProxyStats::tcpActive)
         .description("TCP connections being relayed")
         .register(registry);
-    Gauge.builder("l4lb.proxy.udp.sessions", stats, ProxyStats::udpSessions)
+    Gauge.builder("proxy.udp.sessions", stats, ProxyStats::udpSessions)
         .description("open UDP sessions")
         .register(registry);
   }

@@ -32,49 +32,49 @@ public final class L4lbMetrics {
   private final Timer duration;
 
   public L4lbMetrics(MeterRegistry registry, String dataPlaneKind) {
-    gauge(registry, dataPlaneKind, "l4lb.vips", "installed VIP services", s -> s.vips());
-    gauge(registry, dataPlaneKind, "l4lb.backends", "installed backends", s -> s.backends());
+    gauge(registry, dataPlaneKind, "vips", "installed VIP services", s -> s.vips());
+    gauge(registry, dataPlaneKind, "backends", "installed backends", s -> s.backends());
     gauge(
         registry,
         dataPlaneKind,
-        "l4lb.unreachable.backends",
+        "unreachable.backends",
         "backends on unreachable agents",
         s -> s.unreachableBackends());
     gauge(
         registry,
         dataPlaneKind,
-        "l4lb.unreachable.vips",
+        "unreachable.vips",
         "VIPs whose every backend is unreachable (kept, fail-open)",
         s -> s.unreachableVips());
     gauge(
         registry,
         dataPlaneKind,
-        "l4lb.unreachable.nodes",
+        "unreachable.nodes",
         "unreachable agents that publish backends",
         s -> s.unreachableNodes());
     gauge(
         registry,
         dataPlaneKind,
-        "l4lb.skipped.vips",
+        "skipped.vips",
         "VIPs not installed (no named address, family, IPv6 disabled)",
         s -> s.skippedVips());
     reconciled =
-        Counter.builder("l4lb.reconciled.rules")
+        Counter.builder("reconciled.rules")
             .description("reconciles that found installed state differing from the desired one")
             .tag("dataplane", dataPlaneKind)
             .register(registry);
     failures =
-        Counter.builder("l4lb.sync.failures")
+        Counter.builder("sync.failures")
             .description("failed data-plane syncs")
             .tag("dataplane", dataPlaneKind)
             .register(registry);
     syncs =
-        Counter.builder("l4lb.syncs")
+        Counter.builder("syncs")
             .description("successful data-plane syncs")
             .tag("dataplane", dataPlaneKind)
             .register(registry);
     duration =
-        Timer.builder("l4lb.vips.duration")
+        Timer.builder("vips.duration")
             .description("duration of data-plane syncs")
             .tag("dataplane", dataPlaneKind)
             .register(registry);

@@ -81,8 +81,8 @@ class L4lbControllerReachabilityTest {
     assertThat(dp.store().installed().services().get(soloKey))
         .as("fail-open: its only backend is unreachable, so it is kept")
         .containsExactly(d("10.0.0.2", 32000, 1));
-    assertThat(registry.get("l4lb.unreachable.nodes").gauge().value()).isEqualTo(1.0);
-    assertThat(registry.get("l4lb.unreachable.vips").gauge().value()).isEqualTo(1.0);
-    assertThat(registry.get("l4lb.unreachable.backends").gauge().value()).isEqualTo(2.0);
+    assertThat(registry.get("unreachable.nodes").gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get("unreachable.vips").gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get("unreachable.backends").gauge().value()).isEqualTo(2.0);
   }
 }

@@ -92,8 +92,8 @@ class L4lbControllerTest {
                     .containsExactly(d("10.0.0.1", 31000, 1)));
     assertThat(controller.started()).isTrue();
     assertThat(controller.lastBuild().vips()).containsKey(web);
-    assertThat(registry.get("l4lb.vips").gauge().value()).isGreaterThanOrEqualTo(1.0);
-    assertThat(registry.get("l4lb.vips.duration").timer().count()).isPositive();
+    assertThat(registry.get("vips").gauge().value()).isGreaterThanOrEqualTo(1.0);
+    assertThat(registry.get("vips.duration").timer().count()).isPositive();
 
     StateNodes.unpublish(a1, web);
     await()
@@ -153,7 +153,7 @@ class L4lbControllerTest {
                     .containsExactly(d("10.0.0.1", 5354, 1)));
     assertThat(dp.syncs()).containsSubsequence(null, null, dp.lastSync());
     assertThat(controller.runner().failures()).isEqualTo(2);
-    assertThat(registry.get("l4lb.sync.failures").counter().count()).isEqualTo(2.0);
+    assertThat(registry.get("sync.failures").counter().count()).isEqualTo(2.0);
     StateNodes.unpublish(a1, dns);
   }
 
@@ -174,7 +174,7 @@ class L4lbControllerTest {
         .untilAsserted(
             () -> assertThat(dp.store().installed()).isEqualTo(controller.lastApplied()));
     assertThat(installed(key("tcp://11.1.1.3:80"))).containsExactly(d("10.0.0.1", 31003, 1));
-    assertThat(registry.get("l4lb.reconciled.rules").counter().count()).isGreaterThanOrEqualTo(1.0);
+    assertThat(registry.get("reconciled.rules").counter().count()).isGreaterThanOrEqualTo(1.0);
     assertThat(dp.syncs().size()).isGreaterThan(syncsBefore);
     StateNodes.unpublish(a1, web);
   }

@@ -264,6 +264,30 @@ public final class Incarnation {
     return update(key(keyName), m -> m.put(self, field, stored));
   }
 
+  /**
+   * Writes {@code field} and sends the new value to every reachable member at once ({@code
+   * WriteAll}) instead of waiting for delta propagation and gossip. Completes when every member
+   * acknowledged or after {@code timeout}; either way the write is applied locally and reaches the
+   * rest by gossip.
+   */
+  public CompletionStage<Void> putEverywhere(
+      String keyName, String field, String stored, Duration timeout) {
+    index(keyName);
+    Replicator.Update<LWWMap<String, String>> msg =
+        new Replicator.Update<>(
+            key(keyName),
+            LWWMap.<String, String>create(),
+            new Replicator.WriteAll(timeout),
+            m -> m.put(self, field, stored));
+    return Patterns.ask(replicator, msg, timeout.plus(ASK))
+        .thenCompose(
+            r ->
+                r instanceof Replicator.UpdateSuccess || r instanceof Replicator.UpdateTimeout
+                    ? CompletableFuture.<Void>completedFuture(null)
+                    : CompletableFuture.<Void>failedFuture(
+                        new IllegalStateException("update of " + keyName + " failed: " + r)));
+  }
+
   /** Removes {@code field} locally (observed-remove); replication is asynchronous. */
   public CompletionStage<Void> remove(String keyName, String field) {
     return update(key(keyName), m -> m.remove(self, field));
