@@ -73,7 +73,8 @@ class ReplicationTest {
   }
 
   @Test
-  void putEverywhereReachesEveryMemberBeforeItCompletesAndStillCompletesAfterOneLeft() throws Exception {
+  void putEverywhereReachesEveryMemberBeforeItCompletesAndStillCompletesAfterOneLeft()
+      throws Exception {
     ClusterState m1 = cluster.start("m1", NodeRole.MASTER, List.of());
     ClusterState a1 = cluster.start("a1", NodeRole.AGENT, List.of(m1.address()));
     ClusterState a2 = cluster.start("a2", NodeRole.AGENT, List.of(m1.address()));
