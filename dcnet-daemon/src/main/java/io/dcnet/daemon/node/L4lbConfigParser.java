@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dcnet.core.net.IpLiterals;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,11 +23,13 @@ final class L4lbConfigParser {
           + " max_named_ip, min_named_ip6, max_named_ip6, zookeeper, name_grace_seconds,"
           + " reconcile_seconds, nft_table";
 
+  private static final ConfigFields F = new ConfigFields("l4lb");
+
   private L4lbConfigParser() {}
 
   static L4lbConfig parse(JsonNode v) throws NodeConfigException {
     if (!v.isObject()) {
-      throw bad("", v, "an object with keys " + KEYS);
+      throw F.bad("", v, "an object with keys " + KEYS);
     }
     L4lbConfig d = L4lbConfig.defaults();
     boolean enabled = d.enabled();
@@ -48,40 +49,41 @@ final class L4lbConfigParser {
       String key = e.getKey();
       JsonNode n = e.getValue();
       switch (key) {
-        case "enabled" -> enabled = bool(key, n);
+        case "enabled" -> enabled = F.bool(key, n);
         case "data_plane" -> {
-          dataPlane = text(key, n, "auto, nftables, userspace or none");
+          dataPlane = F.text(key, n, "auto, nftables, userspace or none");
           if (!dataPlane.matches("auto|nftables|userspace|none")) {
-            throw bad(key, n, "auto, nftables, userspace or none");
+            throw F.bad(key, n, "auto, nftables, userspace or none");
           }
         }
-        case "agent_url" -> agentUrl = url(key, n);
+        case "agent_url" ->
+            agentUrl = F.httpUrl(key, n, "an http:// URL, e.g. \"http://10.0.0.5:5051/\"", false);
         case "agent_poll_interval_seconds" ->
-            poll = Duration.ofSeconds(integer(key, n, 1, 60, "seconds, 1-60"));
-        case "enable_ipv6" -> ipv6 = bool(key, n);
+            poll = Duration.ofSeconds(F.integer(key, n, 1, 60, "seconds, 1-60"));
+        case "enable_ipv6" -> ipv6 = F.bool(key, n);
         case "min_named_ip" -> min4 = ip(key, n, false);
         case "max_named_ip" -> max4 = ip(key, n, false);
         case "min_named_ip6" -> min6 = ip(key, n, true);
         case "max_named_ip6" -> max6 = ip(key, n, true);
         case "zookeeper" -> {
-          zk = text(key, n, "host:port[,host:port...], e.g. \"10.0.0.1:2181,10.0.0.2:2181\"");
+          zk = F.text(key, n, "host:port[,host:port...], e.g. \"10.0.0.1:2181,10.0.0.2:2181\"");
           if (!ZK.matcher(zk).matches()) {
-            throw bad(key, n, "host:port[,host:port...], e.g. \"10.0.0.1:2181,10.0.0.2:2181\"");
+            throw F.bad(key, n, "host:port[,host:port...], e.g. \"10.0.0.1:2181,10.0.0.2:2181\"");
           }
         }
         case "name_grace_seconds" ->
-            grace = Duration.ofSeconds(integer(key, n, 0, 7 * 86_400, "seconds, 0-604800"));
+            grace = Duration.ofSeconds(F.integer(key, n, 0, 7 * 86_400, "seconds, 0-604800"));
         case "reconcile_seconds" ->
-            reconcile = Duration.ofSeconds(integer(key, n, 1, 3600, "seconds, 1-3600"));
+            reconcile = Duration.ofSeconds(F.integer(key, n, 1, 3600, "seconds, 1-3600"));
         case "nft_table" -> {
-          table = text(key, n, "1-32 letters, digits, '_' or '-'");
+          table = F.text(key, n, "1-32 letters, digits, '_' or '-'");
           if (!TABLE.matcher(table).matches()) {
-            throw bad(key, n, "1-32 letters, digits, '_' or '-'");
+            throw F.bad(key, n, "1-32 letters, digits, '_' or '-'");
           }
         }
         default ->
             throw new NodeConfigException(
-                "l4lb." + key + ": unknown key (expected one of: " + KEYS + ")");
+                F.name(key) + ": unknown key (expected one of: " + KEYS + ")");
       }
     }
     checkRange("min_named_ip", min4, "max_named_ip", max4);
@@ -103,52 +105,11 @@ final class L4lbConfigParser {
 
   private static String ip(String key, JsonNode n, boolean v6) throws NodeConfigException {
     String form = v6 ? "an IPv6 address, e.g. \"fd01:c::\"" : "an IPv4 address, e.g. \"11.0.0.0\"";
-    String t = text(key, n, form);
+    String t = F.text(key, n, form);
     InetAddress a = IpLiterals.parse(t).orElse(null);
     if (a == null || IpLiterals.isV6(a) != v6) {
-      throw bad(key, n, form);
+      throw F.bad(key, n, form);
     }
     return IpLiterals.format(a);
-  }
-
-  private static URI url(String key, JsonNode n) throws NodeConfigException {
-    String form = "an http:// URL, e.g. \"http://10.0.0.5:5051/\"";
-    String t = text(key, n, form);
-    try {
-      URI u = new URI(t);
-      if (!"http".equals(u.getScheme()) || u.getHost() == null) {
-        throw bad(key, n, form);
-      }
-      return u;
-    } catch (URISyntaxException ex) {
-      throw bad(key, n, form);
-    }
-  }
-
-  private static boolean bool(String key, JsonNode n) throws NodeConfigException {
-    if (!n.isBoolean()) {
-      throw bad(key, n, "true or false");
-    }
-    return n.asBoolean();
-  }
-
-  private static String text(String key, JsonNode n, String form) throws NodeConfigException {
-    if (!n.isTextual()) {
-      throw bad(key, n, "a string: " + form);
-    }
-    return n.asText();
-  }
-
-  private static long integer(String key, JsonNode n, long min, long max, String form)
-      throws NodeConfigException {
-    if (!n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
-      throw bad(key, n, form);
-    }
-    return n.asLong();
-  }
-
-  private static NodeConfigException bad(String key, JsonNode n, String form) {
-    return new NodeConfigException(
-        "l4lb" + (key.isEmpty() ? "" : "." + key) + ": " + n + " (expected: " + form + ")");
   }
 }

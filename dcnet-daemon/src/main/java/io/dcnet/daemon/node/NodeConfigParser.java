@@ -12,7 +12,6 @@ import io.dcnet.state.ClusterStateConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class NodeConfigParser {
   private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+  private static final ConfigFields F = new ConfigFields("");
 
   private NodeConfigParser() {}
 
@@ -79,39 +80,39 @@ public final class NodeConfigParser {
       JsonNode v = e.getValue();
       switch (key) {
         case "cluster_id" -> {
-          clusterId = text(key, v, "1-48 letters, digits or '-', e.g. a UUID");
+          clusterId = F.text(key, v, "1-48 letters, digits or '-', e.g. a UUID");
           try {
             ClusterStateConfig.validateClusterId(clusterId);
           } catch (IllegalArgumentException ex) {
-            throw bad(key, v, "1-48 letters, digits or '-', starting with a letter or digit");
+            throw F.bad(key, v, "1-48 letters, digits or '-', starting with a letter or digit");
           }
         }
         case "node_id" -> {
-          nodeId = text(key, v, "1-100 letters, digits or ._:-");
+          nodeId = F.text(key, v, "1-100 letters, digits or ._:-");
           if (!NODE_ID.matcher(nodeId).matches()) {
-            throw bad(key, v, "1-100 letters, digits or ._:-");
+            throw F.bad(key, v, "1-100 letters, digits or ._:-");
           }
         }
         case "ip" -> {
-          ip = text(key, v, "this node's IP address");
+          ip = F.text(key, v, "this node's IP address");
           if (!IpLiterals.isLiteral(ip)) {
-            throw bad(key, v, "this node's IP address, e.g. \"10.0.0.5\"");
+            throw F.bad(key, v, "this node's IP address, e.g. \"10.0.0.5\"");
           }
         }
         case "masters" -> masters = strings(key, v, "a non-empty list of master IPs");
-        case "state_port" -> statePort = (int) integer(key, v, 0, 65535, "a port 0-65535");
-        case "state_dir" -> stateDir = Path.of(text(key, v, "a directory path"));
+        case "state_port" -> statePort = (int) F.integer(key, v, 0, 65535, "a port 0-65535");
+        case "state_dir" -> stateDir = Path.of(F.text(key, v, "a directory path"));
         case "tls_dir" -> {
-          String t = text(key, v, "a directory holding node.key, node.crt and ca.crt");
+          String t = F.text(key, v, "a directory holding node.key, node.crt and ca.crt");
           tlsDir = t.isEmpty() ? null : Path.of(t);
         }
         case "unreachable_removal_seconds" ->
-            removalSeconds = integer(key, v, 1, 86_400, "seconds, 1-86400");
+            removalSeconds = F.integer(key, v, 1, 86_400, "seconds, 1-86400");
         case "mesos_url" -> mesosUrl = url(key, v, false);
         case "mesos_dns_axfr_url" -> axfr = url(key, v, true);
         case "dns" -> {
           if (!v.isObject()) {
-            throw bad(key, v, "a dcos-dns.json object");
+            throw F.bad(key, v, "a dcos-dns.json object");
           }
           dnsBindSet = v.has("bind_ips") || v.has("bind_interface");
           dnsMesosSet = v.has("mesos_resolvers");
@@ -182,63 +183,32 @@ public final class NodeConfigParser {
     return hp;
   }
 
-  private static InetSocketAddress restBind(String key, JsonNode v) throws NodeConfigException {
-    String t = text(key, v, "ip:port, e.g. \"127.0.0.1:62080\"");
-    HostPort hp = HostPort.parse(t).orElse(null);
-    if (hp == null || !IpLiterals.isLiteral(hp.host())) {
-      throw bad(key, v, "ip:port, e.g. \"127.0.0.1:62080\"");
-    }
-    return new InetSocketAddress(IpLiterals.parse(hp.host()).orElseThrow(), hp.port());
-  }
-
   private static URI url(String key, JsonNode v, boolean emptyAllowed) throws NodeConfigException {
     String form = "an http:// URL" + (emptyAllowed ? ", or \"\" for off" : "");
-    String t = text(key, v, form);
-    if (t.isEmpty() && emptyAllowed) {
-      return null;
-    }
-    try {
-      URI u = new URI(t);
-      if (!"http".equals(u.getScheme()) || u.getHost() == null) {
-        throw bad(key, v, form);
-      }
-      return u;
-    } catch (URISyntaxException ex) {
-      throw bad(key, v, form);
-    }
+    return F.httpUrl(key, v, form, emptyAllowed);
   }
 
-  private static String text(String key, JsonNode v, String form) throws NodeConfigException {
-    if (!v.isTextual()) {
-      throw bad(key, v, "a string: " + form);
+  private static InetSocketAddress restBind(String key, JsonNode v) throws NodeConfigException {
+    String t = F.text(key, v, "ip:port, e.g. \"127.0.0.1:62080\"");
+    HostPort hp = HostPort.parse(t).orElse(null);
+    if (hp == null || !IpLiterals.isLiteral(hp.host())) {
+      throw F.bad(key, v, "ip:port, e.g. \"127.0.0.1:62080\"");
     }
-    return v.asText();
-  }
-
-  private static long integer(String key, JsonNode v, long min, long max, String form)
-      throws NodeConfigException {
-    if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
-      throw bad(key, v, form);
-    }
-    return v.asLong();
+    return new InetSocketAddress(IpLiterals.parse(hp.host()).orElseThrow(), hp.port());
   }
 
   private static List<String> strings(String key, JsonNode v, String form)
       throws NodeConfigException {
     if (!v.isArray() || v.isEmpty()) {
-      throw bad(key, v, form);
+      throw F.bad(key, v, form);
     }
     List<String> out = new ArrayList<>();
     for (JsonNode n : v) {
       if (!n.isTextual() || n.asText().isBlank()) {
-        throw bad(key, v, form);
+        throw F.bad(key, v, form);
       }
       out.add(n.asText().trim());
     }
     return out;
-  }
-
-  private static NodeConfigException bad(String key, JsonNode v, String form) {
-    return new NodeConfigException(key + ": " + v + " (expected: " + form + ")");
   }
 }
