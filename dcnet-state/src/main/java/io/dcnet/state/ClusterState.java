@@ -1,5 +1,6 @@
 package io.dcnet.state;
 
+import io.dcnet.core.lifecycle.DaemonThreads;
 import io.dcnet.state.engine.EngineCallbacks;
 import io.dcnet.state.engine.Incarnation;
 import io.dcnet.state.engine.Members;
@@ -52,11 +53,7 @@ public final class ClusterState implements AutoCloseable {
     this.sweeper = new OrphanSweeper(cfg.unreachableRemoval());
     this.control =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "dcnet-state-control-" + cfg.nodeId());
-              t.setDaemon(true);
-              return t;
-            });
+            DaemonThreads.named("dcnet-state-control-" + cfg.nodeId()));
   }
 
   /** Starts the node: binds, loads the durable replica, joins the seeds. Throws on bad config. */

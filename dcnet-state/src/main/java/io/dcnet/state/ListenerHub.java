@@ -1,5 +1,6 @@
 package io.dcnet.state;
 
+import io.dcnet.core.lifecycle.DaemonThreads;
 import io.dcnet.state.engine.StoredValue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +45,7 @@ final class ListenerHub {
 
   ListenerHub(String nodeId) {
     this.events =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "dcnet-state-events-" + nodeId);
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadExecutor(DaemonThreads.named("dcnet-state-events-" + nodeId));
   }
 
   /** Adds a listener; returns true when it is the first one for this key name. */

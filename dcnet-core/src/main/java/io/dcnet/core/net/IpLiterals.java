@@ -29,6 +29,19 @@ public final class IpLiterals {
     return Optional.ofNullable(NetUtil.createInetAddressFromIpAddressString(text));
   }
 
+  /**
+   * The canonical text of an IP literal ({@link #format}), for validating input at an edge.
+   *
+   * @param field names the input in the error, e.g. {@code agentIp}
+   * @throws IllegalArgumentException {@code <field>: <text> (expected: an IP address)}
+   */
+  public static String canonical(String field, String text) {
+    return parse(text)
+        .map(IpLiterals::format)
+        .orElseThrow(
+            () -> new IllegalArgumentException(field + ": " + text + " (expected: an IP address)"));
+  }
+
   /** True if {@code text} is an IPv4 or IPv6 literal. */
   public static boolean isLiteral(String text) {
     return parse(text).isPresent();

@@ -1,6 +1,7 @@
 package io.dcnet.daemon.node;
 
 import io.dcnet.core.lifecycle.Closer;
+import io.dcnet.core.lifecycle.DaemonThreads;
 import io.dcnet.core.net.HostPort;
 import io.dcnet.core.net.HostResolver;
 import io.dcnet.discovery.ControllerOptions;
@@ -57,11 +58,7 @@ final class MasterZones implements AutoCloseable {
     started.register(publisher);
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "dcnet-zones-" + cfg.nodeId());
-              t.setDaemon(true);
-              return t;
-            });
+            DaemonThreads.named("dcnet-zones-" + cfg.nodeId()));
     started.register(timer::shutdownNow);
     List<String> masterIps = cfg.masterIps();
     MesosZoneController controller =

@@ -1,5 +1,6 @@
 package io.dcnet.l4lb.agent;
 
+import io.dcnet.core.lifecycle.DaemonThreads;
 import io.dcnet.core.net.IpLiterals;
 import io.dcnet.mesos.stream.Backoff;
 import io.dcnet.mesos.v1.AgentState;
@@ -78,24 +79,13 @@ public final class AgentVipPoller implements AutoCloseable {
     this.source = Objects.requireNonNull(source, "source");
     this.options = Objects.requireNonNull(options, "options");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.agentIp =
-        IpLiterals.parse(agentIp)
-            .map(IpLiterals::format)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "agentIp: " + agentIp + " (expected: an IP address)"));
+    this.agentIp = IpLiterals.canonical("agentIp", agentIp);
     this.metrics = new AgentVipMetrics(Objects.requireNonNull(registry, "registry"));
     this.backoff =
         new Backoff(
             options.interval(), options.maxBackoff(), RandomGenerator.of("L64X128MixRandom"));
     this.executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "dcnet-l4lb-agent-poller");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dcnet-l4lb-agent-poller"));
   }
 
   /** Starts polling now. Idempotent. */

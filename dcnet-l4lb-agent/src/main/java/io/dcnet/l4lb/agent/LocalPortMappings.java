@@ -86,10 +86,7 @@ public record LocalPortMappings(Map<MappedPort, Target> mappings)
 
   private static String canonical(String field, String ip) {
     Objects.requireNonNull(ip, field);
-    return IpLiterals.parse(ip)
-        .map(IpLiterals::format)
-        .orElseThrow(
-            () -> new IllegalArgumentException(field + ": " + ip + " (expected: an IP address)"));
+    return IpLiterals.canonical(field, ip);
   }
 
   private static void checkPort(String field, int port) {

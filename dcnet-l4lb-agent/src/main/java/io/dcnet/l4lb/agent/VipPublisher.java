@@ -46,13 +46,7 @@ public final class VipPublisher {
   public VipPublisher(ClusterState state, String agentIp) {
     this.state = Objects.requireNonNull(state, "state");
     this.nodeId = state.nodeId();
-    this.agentIp =
-        IpLiterals.parse(agentIp)
-            .map(IpLiterals::format)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "agentIp: " + agentIp + " (expected: an IP address)"));
+    this.agentIp = IpLiterals.canonical("agentIp", agentIp);
   }
 
   /** Publishes a poll result; see {@link #publish(Map)}. */

@@ -1,5 +1,6 @@
 package io.dcnet.l4lb.names;
 
+import io.dcnet.core.lifecycle.DaemonThreads;
 import io.dcnet.l4lb.model.AgentVips;
 import io.dcnet.l4lb.model.L4lbKeys;
 import io.dcnet.l4lb.model.NamedVipAddress;
@@ -76,12 +77,7 @@ public final class NamedVipController implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "dcnet-l4lb-names");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dcnet-l4lb-names"));
   }
 
   /** Subscribes to the buckets, joins the leader election and starts the periodic re-check. */

@@ -1,5 +1,6 @@
 package io.dcnet.l4lb.control;
 
+import io.dcnet.core.lifecycle.DaemonThreads;
 import io.dcnet.l4lb.dataplane.DataPlaneException;
 import io.dcnet.l4lb.dataplane.L4DataPlane;
 import io.dcnet.l4lb.dataplane.L4Snapshot;
@@ -97,12 +98,7 @@ public final class L4lbController implements AutoCloseable {
     this.scheduler =
         scheduler != null
             ? scheduler
-            : Executors.newSingleThreadScheduledExecutor(
-                r -> {
-                  Thread t = new Thread(r, "dcnet-l4lb-sync");
-                  t.setDaemon(true);
-                  return t;
-                });
+            : Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dcnet-l4lb-sync"));
     this.runner =
         new BoundedFrequencyRunner(
             "l4lb " + dataPlane.kind(),

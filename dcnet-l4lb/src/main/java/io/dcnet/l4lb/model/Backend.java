@@ -24,21 +24,14 @@ public record Backend(String agentIp, String ip, int port, int weight)
   public Backend {
     Objects.requireNonNull(agentIp, "agentIp");
     Objects.requireNonNull(ip, "ip");
-    agentIp = canonical("agentIp", agentIp);
-    ip = canonical("ip", ip);
+    agentIp = IpLiterals.canonical("agentIp", agentIp);
+    ip = IpLiterals.canonical("ip", ip);
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port: " + port + " (expected: 1-65535)");
     }
     if (weight < 0) {
       throw new IllegalArgumentException("weight: " + weight + " (expected: 0 or more)");
     }
-  }
-
-  private static String canonical(String field, String text) {
-    return IpLiterals.parse(text)
-        .map(IpLiterals::format)
-        .orElseThrow(
-            () -> new IllegalArgumentException(field + ": " + text + " (expected: an IP address)"));
   }
 
   @Override

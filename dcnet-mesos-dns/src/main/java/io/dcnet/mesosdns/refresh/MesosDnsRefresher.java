@@ -1,5 +1,6 @@
 package io.dcnet.mesosdns.refresh;
 
+import io.dcnet.core.lifecycle.DaemonThreads;
 import io.dcnet.core.net.HostResolver;
 import io.dcnet.dns.records.RecordSet;
 import io.dcnet.mesos.MesosStateException;
@@ -82,12 +83,7 @@ public final class MesosDnsRefresher implements AutoCloseable {
     this.listenerAddresses = Objects.requireNonNull(listenerAddresses, "listenerAddresses");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "mesos-dns-refresh");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mesos-dns-refresh"));
   }
 
   /** Starts the loop: a refresh now, then one every {@code refreshSeconds}. Idempotent. */

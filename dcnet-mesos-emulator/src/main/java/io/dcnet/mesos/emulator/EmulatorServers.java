@@ -1,6 +1,7 @@
 package io.dcnet.mesos.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import io.dcnet.core.lifecycle.DaemonThreads;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -26,12 +27,7 @@ final class EmulatorServers {
   private final ExecutorService pool;
 
   EmulatorServers() {
-    ThreadFactory tf =
-        r -> {
-          Thread t = new Thread(r, THREAD_PREFIX + threads.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        };
+    ThreadFactory tf = DaemonThreads.named(THREAD_PREFIX + threads.incrementAndGet());
     pool = Executors.newCachedThreadPool(tf);
   }
 

@@ -1,5 +1,6 @@
 package io.dcnet.mesos.zk;
 
+import io.dcnet.core.lifecycle.DaemonThreads;
 import io.dcnet.core.net.HostPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,12 +75,7 @@ public final class ZkMasterDetector implements AutoCloseable {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.onTimeout = Objects.requireNonNull(onTimeout, "onTimeout");
     this.executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "zk-master-detector");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("zk-master-detector"));
     this.curator =
         CuratorFrameworkFactory.builder()
             .connectString(url.connectString())
