@@ -4,7 +4,7 @@
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export JAVA_HOME="$("$root/bin/find-jdk")"
 JAVA="$JAVA_HOME/bin/java"
-BENCH_JAR="$root/bench/l4lb/java/target/dcnet-l4lb-bench.jar"
+BENCH_JAR="${BENCH_JAR:-$root/bench/l4lb/java/target/dcnet-l4lb-bench.jar}"
 L4B_NAMESPACES=()
 L4B_PIDS=()
 L4B_WORK="$(mktemp -d /tmp/dcnet-l4b.XXXXXX)"

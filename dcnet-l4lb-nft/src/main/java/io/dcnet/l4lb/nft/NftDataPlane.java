@@ -32,6 +32,8 @@ public final class NftDataPlane implements L4DataPlane {
   /** What the last successful sync wrote; null = unknown, so the next sync replaces the table. */
   private L4Snapshot lastApplied;
 
+  private long replacements;
+
   private NftDataPlane(String table, CommandRunner runner) {
     this.table = table;
     this.runner = runner;
@@ -65,6 +67,14 @@ public final class NftDataPlane implements L4DataPlane {
     return table;
   }
 
+  /**
+   * How many syncs replaced the whole table (the first one, and any after an error, a failed
+   * incremental update or a read-back that differed); the others were incremental updates.
+   */
+  public long replacements() {
+    return replacements;
+  }
+
   @Override
   public String kind() {
     return "nftables";
@@ -91,6 +101,7 @@ public final class NftDataPlane implements L4DataPlane {
     }
     if (lastApplied == null) {
       apply(render(() -> NftRenderer.render(desired, table)));
+      replacements++;
     }
     lastApplied = desired;
     log.debug(

@@ -7,6 +7,7 @@ import io.dcnet.l4lb.dataplane.ServiceKey;
 import io.dcnet.l4lb.model.Protocol;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -16,17 +17,21 @@ import java.util.regex.Pattern;
  * Turns an {@link L4Snapshot} into one nft script that replaces dcnet's table as a single
  * transaction ({@code nft -f -}). The layout is described in this module's README: base chains
  * {@code output} and {@code prerouting} (nat, dstnat) jump to {@code services}, which looks up
- * {@code (l4proto, daddr, dport)} in the verdict maps {@code services4} / {@code services6} and
- * goes to one chain per service; that chain picks a destination with one {@code numgen random mod
- * <remaining weight> < <weight>} rule per destination and DNATs, or rejects when no destination has
- * weight &gt; 0. No anonymous maps: the kernel creates 10,000 of them in quadratic time (see the
- * README). Weight-0 destinations are kept in the sets {@code drained4} / {@code drained6}; {@code
- * postrouting} masquerades hairpin flows listed in {@code hairpin4} / {@code hairpin6}.
+ * {@code (l4proto, daddr, dport)} in the verdict maps {@code services4} / {@code services6}. A
+ * service with live destinations goes to the shared chain {@code pick4-<K>} (or {@code pick6-<K>}),
+ * where {@code K} is its slot count ({@link SlotPlan}); that chain DNATs to the destination stored
+ * for {@code (daddr, dport, numgen random mod K)} in the protocol's slot map ({@code slots4-tcp},
+ * {@code slots4-udp}, {@code slots6-tcp}, {@code slots6-udp}). A service without live destinations
+ * goes to {@code refuse}. Weights that the slot counts do not show (weight 0, scaled or reduced
+ * weights) are kept in {@code weights4} / {@code weights6} for the read-back; {@code postrouting}
+ * masquerades hairpin flows listed in {@code hairpin4} / {@code hairpin6}. Per-service state is
+ * only map elements, so a backend change is an element update: no rule is added and the kernel does
+ * not re-validate 10,000 chains.
  *
  * <p>Pure and stateless: thread-safe.
  */
 public final class NftRenderer {
-  /** The packet-mark bit a service chain sets so that postrouting may masquerade (kube-proxy's). */
+  /** The packet-mark bit a pick chain sets so that postrouting may masquerade (kube-proxy's). */
   public static final int MASQUERADE_MARK = 0x4000;
 
   /** Priority of the nat base chains that DNAT (the {@code dstnat} level). */
@@ -34,6 +39,9 @@ public final class NftRenderer {
 
   /** Priority of the nat base chain that masquerades (the {@code srcnat} level). */
   public static final int SRCNAT_PRIORITY = 100;
+
+  /** The chain of services that refuse new connections (no destination with weight &gt; 0). */
+  static final String REFUSE_CHAIN = "refuse";
 
   private static final String MARK_TEXT = String.format("0x%08x", MASQUERADE_MARK);
 
@@ -64,30 +72,47 @@ public final class NftRenderer {
   public static String render(L4Snapshot snapshot, String table) {
     checkTableName(table);
     checkFamilies(snapshot);
-    StringBuilder out = new StringBuilder(256 + snapshot.destinationCount() * 64);
+    StringBuilder out = new StringBuilder(4096 + snapshot.destinationCount() * 96);
     out.append("add table inet ").append(table).append('\n');
     out.append("delete table inet ").append(table).append('\n');
     out.append("table inet ").append(table).append(" {\n");
+    TreeSet<String> pickChains = new TreeSet<>();
     for (boolean v6 : new boolean[] {false, true}) {
       String f = v6 ? "6" : "4";
-      String addr = v6 ? "ipv6_addr" : "ipv4_addr";
       List<String> services = new ArrayList<>();
-      List<String> drained = new ArrayList<>();
+      Map<Protocol, List<String>> slots = new EnumMap<>(Protocol.class);
+      List<String> weights = new ArrayList<>();
       for (Map.Entry<ServiceKey, List<Destination>> e : snapshot.services().entrySet()) {
         ServiceKey k = e.getKey();
         if (k.isV6() == v6) {
-          services.add(keyElement(k) + " : goto " + chainName(k));
-          drained.addAll(drainedElements(k, e.getValue()));
+          SlotPlan plan = SlotPlan.of(e.getValue());
+          String chain = verdictChain(k, plan.total());
+          services.add(keyElement(k) + " : goto " + chain);
+          if (plan.total() > 0) {
+            pickChains.add(chain);
+          }
+          slotElements(k, plan, slots.computeIfAbsent(k.protocol(), p -> new ArrayList<>()));
+          plan.recorded().forEach(d -> weights.add(weightElement(k, d)));
         }
       }
+      String addr = v6 ? "ipv6_addr" : "ipv4_addr";
+      String ip = v6 ? "ip6" : "ip";
       out.append("  map services").append(f).append(" {\n");
       out.append("    type inet_proto . ").append(addr).append(" . inet_service : verdict\n");
       elements(out, services);
       out.append("  }\n");
-      out.append("  set drained").append(f).append(" {\n");
+      for (Protocol p : Protocol.values()) {
+        out.append("  map ").append(slotsMap(v6, p)).append(" {\n");
+        out.append("    typeof ").append(ip).append(" daddr . ").append(p.wireName());
+        out.append(" dport . numgen random mod 1 : ").append(ip).append(" daddr . ");
+        out.append(p.wireName()).append(" dport\n");
+        elements(out, slots.getOrDefault(p, List.of()));
+        out.append("  }\n");
+      }
+      out.append("  map weights").append(f).append(" {\n");
       out.append("    type inet_proto . ").append(addr).append(" . inet_service . ");
-      out.append(addr).append(" . inet_service\n");
-      elements(out, drained);
+      out.append(addr).append(" . inet_service : mark\n");
+      elements(out, weights);
       out.append("  }\n");
       out.append("  set hairpin").append(f).append(" {\n");
       out.append("    type ").append(addr).append(" . ").append(addr).append('\n');
@@ -108,7 +133,17 @@ public final class NftRenderer {
     out.append("    ip saddr . ip daddr @hairpin4 masquerade\n");
     out.append("    ip6 saddr . ip6 daddr @hairpin6 masquerade\n");
     out.append("  }\n");
-    snapshot.services().forEach((k, dests) -> serviceChain(out, k, dests));
+    out.append("  chain ").append(REFUSE_CHAIN).append(" {\n");
+    out.append("    meta l4proto tcp reject with tcp reset\n");
+    out.append("    reject\n");
+    out.append("  }\n");
+    for (String chain : pickChains) {
+      out.append("  chain ").append(chain).append(" {\n");
+      for (String rule : pickRules(chain)) {
+        out.append("    ").append(rule).append('\n');
+      }
+      out.append("  }\n");
+    }
     out.append("}\n");
     return out.toString();
   }
@@ -120,66 +155,75 @@ public final class NftRenderer {
   }
 
   /**
-   * The name of a service's chain, e.g. {@code svc-tcp-11.0.0.1-80} or {@code svc-udp-fd01_c__1-53}
-   * (IPv6 colons become underscores). Readback does not parse it: it follows the verdict maps.
+   * The chain a service's verdict-map element goes to: {@code pick4-<slots>} / {@code
+   * pick6-<slots>}, or {@link #REFUSE_CHAIN} when it has no slot.
    */
-  public static String chainName(ServiceKey key) {
-    return "svc-"
-        + key.protocol().wireName()
-        + "-"
-        + IpLiterals.format(key.address()).replace(':', '_')
-        + "-"
-        + key.port();
-  }
-
-  private static void serviceChain(StringBuilder out, ServiceKey k, List<Destination> dests) {
-    out.append("  chain ").append(chainName(k)).append(" {\n");
-    for (String rule : chainRules(k, dests)) {
-      out.append("    ").append(rule).append('\n');
+  static String verdictChain(ServiceKey key, int slots) {
+    if (slots == 0) {
+      return REFUSE_CHAIN;
     }
-    out.append("  }\n");
+    return (key.isV6() ? "pick6-" : "pick4-") + slots;
   }
 
   /**
-   * The rules of a service's chain: reject when no destination has weight &gt; 0; else the
-   * masquerade mark, then one rule per destination that takes destination i with probability w_i /
-   * (w_i + ... + w_n). Each rule draws a fresh number, so the overall chance of i is exactly w_i /
-   * sum(w).
+   * The rules of a pick chain: set the masquerade mark (for hairpin flows), then DNAT to the
+   * destination of slot {@code numgen random mod K} in the protocol's slot map. {@code chain} is
+   * {@code pick4-<K>} or {@code pick6-<K>}. (One slot map per protocol because nft 1.0.6 cannot add
+   * a rule that looks up a map whose {@code typeof} key has {@code th dport} once that map is in
+   * the kernel: "conflicting protocols specified".)
    */
-  static List<String> chainRules(ServiceKey k, List<Destination> dests) {
-    List<Destination> live = dests.stream().filter(d -> d.weight() > 0).toList();
-    if (live.isEmpty()) {
-      return List.of(
-          k.protocol() == Protocol.TCP ? "meta l4proto tcp reject with tcp reset" : "reject");
-    }
+  static List<String> pickRules(String chain) {
+    boolean v6 = chain.startsWith("pick6-");
+    String ip = v6 ? "ip6" : "ip";
+    int k = Integer.parseInt(chain.substring("pick4-".length()));
     List<String> rules = new ArrayList<>();
     rules.add("meta mark set meta mark | " + MARK_TEXT);
-    int remaining = live.stream().mapToInt(Destination::weight).sum();
-    for (Destination d : live) {
-      // nft rejects "mod R < R" (R is out of the range 0..R-1): the last rule says "<= R-1"
-      String test = d.weight() < remaining ? " < " + d.weight() : " <= " + (d.weight() - 1);
-      String to =
-          k.isV6()
-              ? " dnat ip6 to [" + ip(d.address()) + "]:" + d.port()
-              : " dnat ip to " + ip(d.address()) + ":" + d.port();
+    for (Protocol p : Protocol.values()) {
+      String proto = p.wireName();
       rules.add(
-          "numgen random mod "
-              + remaining
-              + test
-              + " meta l4proto "
-              + k.protocol().wireName()
-              + to);
-      remaining -= d.weight();
+          "meta l4proto "
+              + proto
+              + " dnat "
+              + ip
+              + " to "
+              + ip
+              + " daddr . "
+              + proto
+              + " dport . numgen random mod "
+              + k
+              + " map @"
+              + slotsMap(v6, p));
     }
     return rules;
   }
 
-  /** The {@code drained4/6} elements of one service (its weight-0 destinations). */
-  static List<String> drainedElements(ServiceKey k, List<Destination> dests) {
-    return dests.stream()
-        .filter(d -> d.weight() == 0)
-        .map(d -> keyElement(k) + " . " + ip(d.address()) + " . " + d.port())
-        .toList();
+  /** The slot map of a family and protocol: {@code slots4-tcp}, {@code slots6-udp}, ... */
+  static String slotsMap(boolean v6, Protocol p) {
+    return (v6 ? "slots6-" : "slots4-") + p.wireName();
+  }
+
+  /** Appends a plan's slot-map elements: {@code vip . port . i : addr . port}. */
+  static void slotElements(ServiceKey k, SlotPlan plan, List<String> into) {
+    for (int i = 0; i < plan.total(); i++) {
+      into.add(slotElement(k, i, plan.slots().get(i)));
+    }
+  }
+
+  static String slotKey(ServiceKey k, int slot) {
+    return ip(k.address()) + " . " + k.port() + " . " + slot;
+  }
+
+  static String slotElement(ServiceKey k, int slot, Destination d) {
+    return slotKey(k, slot) + " : " + ip(d.address()) + " . " + d.port();
+  }
+
+  /** The {@code weights4/6} key of a destination: {@code proto . vip . port . addr . port}. */
+  static String weightKey(ServiceKey k, Destination d) {
+    return keyElement(k) + " . " + ip(d.address()) + " . " + d.port();
+  }
+
+  static String weightElement(ServiceKey k, Destination d) {
+    return weightKey(k, d) + " : " + d.weight();
   }
 
   /** The {@code hairpin4/6} elements: {@code a . a} for every address with weight &gt; 0. */

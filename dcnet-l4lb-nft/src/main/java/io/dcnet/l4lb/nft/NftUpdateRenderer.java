@@ -5,23 +5,25 @@ import io.dcnet.l4lb.dataplane.Destination;
 import io.dcnet.l4lb.dataplane.L4Snapshot;
 import io.dcnet.l4lb.dataplane.ServiceKey;
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Renders the nft script that turns table {@code inet <table>}, known to hold exactly {@code from}
- * (as written by {@link NftRenderer}), into {@code to} by touching only the services that changed:
- * removed services lose their map element and chain, added ones get a chain and an element, changed
- * ones have their chain flushed and refilled; drained and hairpin set elements are added and
- * deleted by difference. Still one {@code nft -f} transaction, so still atomic; its size is
- * proportional to the change, not to the table. If {@code from} is wrong the script fails (a
- * missing element or chain) and the caller falls back to {@link NftRenderer#render}.
+ * (as written by {@link NftRenderer}), into {@code to} by touching only the services that changed.
+ * With the slot layout a changed service is only map elements: its {@code services4/6} element when
+ * its slot count changes, the slot-map elements whose destination changes, its {@code weights4/6}
+ * elements, and hairpin pairs. Pick chains are added when a slot count is used for the first time
+ * and deleted when no service uses it any more. Still one {@code nft -f} transaction, so still
+ * atomic; its size is proportional to the change, not to the table. If {@code from} is wrong the
+ * script fails (a missing element or chain) and the caller falls back to {@link
+ * NftRenderer#render}.
  *
  * <p>Pure and stateless: thread-safe.
  */
@@ -31,67 +33,90 @@ public final class NftUpdateRenderer {
   /** The update script; empty when nothing changed. */
   public static String render(L4Snapshot from, L4Snapshot to, String table) {
     NftRenderer.checkTableName(table);
-    // validates families of the new state (throws IllegalArgumentException like a full render)
-    NftRenderer.checkFamilies(to);
-    String t = "inet " + table;
-    StringBuilder out = new StringBuilder();
-    for (Map.Entry<ServiceKey, List<Destination>> e : from.services().entrySet()) {
-      ServiceKey k = e.getKey();
-      if (!to.services().containsKey(k)) {
-        elements(out, "delete", t, drained(k), NftRenderer.drainedElements(k, e.getValue()));
-        elements(out, "delete", t, services(k), List.of(NftRenderer.keyElement(k)));
-        out.append("delete chain ").append(t).append(' ').append(NftRenderer.chainName(k));
-        out.append('\n');
-      }
-    }
-    for (Map.Entry<ServiceKey, List<Destination>> e : to.services().entrySet()) {
-      ServiceKey k = e.getKey();
-      List<Destination> old = from.services().get(k);
-      if (Objects.equals(old, e.getValue())) {
-        continue;
-      }
-      String chain = NftRenderer.chainName(k);
-      List<String> newDrained = NftRenderer.drainedElements(k, e.getValue());
-      if (old == null) {
-        out.append("add chain ").append(t).append(' ').append(chain).append('\n');
-        rules(out, t, chain, k, e.getValue());
-        elements(
-            out, "add", t, services(k), List.of(NftRenderer.keyElement(k) + " : goto " + chain));
-        elements(out, "add", t, drained(k), newDrained);
+    Changes c = new Changes();
+    Iterator<Map.Entry<ServiceKey, List<Destination>>> a = from.services().entrySet().iterator();
+    Iterator<Map.Entry<ServiceKey, List<Destination>>> b = to.services().entrySet().iterator();
+    Map.Entry<ServiceKey, List<Destination>> x = next(a);
+    Map.Entry<ServiceKey, List<Destination>> y = next(b);
+    while (x != null || y != null) {
+      int order =
+          x == null
+              ? 1
+              : y == null
+                  ? -1
+                  : x.getKey().equals(y.getKey()) ? 0 : x.getKey().compareTo(y.getKey());
+      if (order < 0) {
+        c.service(x.getKey(), x.getValue(), null);
+        x = next(a);
+      } else if (order > 0) {
+        checkFamilies(y.getKey(), y.getValue());
+        c.service(y.getKey(), null, y.getValue());
+        y = next(b);
       } else {
-        List<String> oldDrained = NftRenderer.drainedElements(k, old);
-        out.append("flush chain ").append(t).append(' ').append(chain).append('\n');
-        rules(out, t, chain, k, e.getValue());
-        elements(out, "delete", t, drained(k), minus(oldDrained, newDrained));
-        elements(out, "add", t, drained(k), minus(newDrained, oldDrained));
-      }
-    }
-    // hairpin pairs: only addresses of changed services can appear or disappear
-    Set<InetAddress> touched = new HashSet<>();
-    from.services().forEach((k, d) -> addIfChanged(touched, d, to.services().get(k)));
-    to.services().forEach((k, d) -> addIfChanged(touched, d, from.services().get(k)));
-    Set<InetAddress> liveBefore = liveAmong(from, touched);
-    Set<InetAddress> liveAfter = liveAmong(to, touched);
-    for (boolean v6 : new boolean[] {false, true}) {
-      String set = "hairpin" + (v6 ? "6" : "4");
-      TreeSet<String> gone = new TreeSet<>();
-      TreeSet<String> come = new TreeSet<>();
-      for (InetAddress a : touched) {
-        if (IpLiterals.isV6(a) == v6 && liveBefore.contains(a) != liveAfter.contains(a)) {
-          String pair = IpLiterals.format(a) + " . " + IpLiterals.format(a);
-          (liveAfter.contains(a) ? come : gone).add(pair);
+        if (x.getValue() != y.getValue() && !x.getValue().equals(y.getValue())) {
+          checkFamilies(y.getKey(), y.getValue());
+          c.service(x.getKey(), x.getValue(), y.getValue());
         }
+        x = next(a);
+        y = next(b);
       }
-      elements(out, "delete", t, set, gone);
-      elements(out, "add", t, set, come);
     }
-    return out.toString();
+    if (c.isEmpty()) {
+      return "";
+    }
+    hairpin(from, to, c);
+    Set<String> added = new TreeSet<>();
+    Set<String> removed = new TreeSet<>();
+    for (String chain : c.chainsGained) {
+      if (!usesChain(from, chain)) {
+        added.add(chain);
+      }
+    }
+    for (String chain : c.chainsLost) {
+      if (!usesChain(to, chain)) {
+        removed.add(chain);
+      }
+    }
+    return c.script("inet " + table, added, removed);
   }
 
-  private static void addIfChanged(
-      Set<InetAddress> into, List<Destination> dests, List<Destination> other) {
-    if (!dests.equals(other)) {
-      dests.forEach(d -> into.add(d.address()));
+  /** Checks that a new or changed service's destinations are of its family, like a full render. */
+  private static void checkFamilies(ServiceKey k, List<Destination> dests) {
+    NftRenderer.checkFamilies(L4Snapshot.empty().with(k, dests));
+  }
+
+  private static <T> T next(Iterator<T> it) {
+    return it.hasNext() ? it.next() : null;
+  }
+
+  /**
+   * Whether some service of {@code s} goes to pick chain {@code chain}; stops at the first one (a
+   * slot count in use is usually used by many services).
+   */
+  private static boolean usesChain(L4Snapshot s, String chain) {
+    boolean v6 = chain.startsWith("pick6-");
+    int k = Integer.parseInt(chain.substring("pick4-".length()));
+    for (Map.Entry<ServiceKey, List<Destination>> e : s.services().entrySet()) {
+      if (e.getKey().isV6() == v6 && SlotPlan.total(e.getValue()) == k) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Hairpin pairs: only addresses of changed services can appear or disappear. */
+  private static void hairpin(L4Snapshot from, L4Snapshot to, Changes c) {
+    Set<InetAddress> touched = c.touchedAddresses();
+    Set<InetAddress> liveBefore = liveAmong(from, touched);
+    Set<InetAddress> liveAfter = liveAmong(to, touched);
+    for (InetAddress addr : touched) {
+      if (liveBefore.contains(addr) != liveAfter.contains(addr)) {
+        String pair = IpLiterals.format(addr) + " . " + IpLiterals.format(addr);
+        String set = IpLiterals.isV6(addr) ? "hairpin6" : "hairpin4";
+        (liveAfter.contains(addr) ? c.adds : c.deletes)
+            .computeIfAbsent(set, s -> new TreeSet<>())
+            .add(pair);
+      }
     }
   }
 
@@ -111,34 +136,118 @@ public final class NftUpdateRenderer {
     return out;
   }
 
-  private static void rules(
-      StringBuilder out, String t, String chain, ServiceKey k, List<Destination> dests) {
-    for (String rule : NftRenderer.chainRules(k, dests)) {
-      out.append("add rule ").append(t).append(' ').append(chain).append(' ').append(rule);
-      out.append('\n');
+  /** Element deletions and additions per set, collected over the changed services. */
+  private static final class Changes {
+    final Map<String, TreeSet<String>> deletes = new TreeMap<>();
+    final Map<String, TreeSet<String>> adds = new TreeMap<>();
+    private final Set<InetAddress> touched = new HashSet<>();
+
+    /** Pick chains that changed services go to now / went to before (maybe still used). */
+    final Set<String> chainsGained = new TreeSet<>();
+
+    final Set<String> chainsLost = new TreeSet<>();
+
+    boolean isEmpty() {
+      return deletes.isEmpty() && adds.isEmpty();
     }
-  }
 
-  private static void elements(
-      StringBuilder out, String verb, String t, String set, Collection<String> elements) {
-    if (elements.isEmpty()) {
-      return;
+    Set<InetAddress> touchedAddresses() {
+      return touched;
     }
-    out.append(verb).append(" element ").append(t).append(' ').append(set).append(" { ");
-    out.append(String.join(", ", elements)).append(" }\n");
-  }
 
-  private static List<String> minus(Collection<String> a, Collection<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.removeAll(b);
-    return out;
-  }
+    /** One service that differs; {@code before} or {@code after} is null when absent. */
+    void service(ServiceKey k, List<Destination> before, List<Destination> after) {
+      String f = k.isV6() ? "6" : "4";
+      SlotPlan old = before == null ? null : SlotPlan.of(before);
+      SlotPlan now = after == null ? null : SlotPlan.of(after);
+      String oldVerdict = old == null ? null : NftRenderer.verdictChain(k, old.total());
+      String newVerdict = now == null ? null : NftRenderer.verdictChain(k, now.total());
+      if (!Objects.equals(oldVerdict, newVerdict)) {
+        if (old != null && old.total() > 0) {
+          chainsLost.add(oldVerdict);
+        }
+        if (now != null && now.total() > 0) {
+          chainsGained.add(newVerdict);
+        }
+      }
+      if (oldVerdict != null && !oldVerdict.equals(newVerdict)) {
+        delete("services" + f, NftRenderer.keyElement(k));
+      }
+      if (newVerdict != null && !newVerdict.equals(oldVerdict)) {
+        add("services" + f, NftRenderer.keyElement(k) + " : goto " + newVerdict);
+      }
+      String slotsMap = NftRenderer.slotsMap(k.isV6(), k.protocol());
+      List<Destination> oldSlots = old == null ? List.of() : old.slots();
+      List<Destination> newSlots = now == null ? List.of() : now.slots();
+      for (int i = 0; i < Math.max(oldSlots.size(), newSlots.size()); i++) {
+        Destination o = i < oldSlots.size() ? oldSlots.get(i) : null;
+        Destination n = i < newSlots.size() ? newSlots.get(i) : null;
+        if (o != null && n != null && o.address().equals(n.address()) && o.port() == n.port()) {
+          continue;
+        }
+        if (o != null) {
+          delete(slotsMap, NftRenderer.slotKey(k, i));
+        }
+        if (n != null) {
+          add(slotsMap, NftRenderer.slotElement(k, i, n));
+        }
+      }
+      List<Destination> oldRecorded = old == null ? List.of() : old.recorded();
+      List<Destination> newRecorded = now == null ? List.of() : now.recorded();
+      for (Destination d : oldRecorded) {
+        if (!newRecorded.contains(d)) {
+          delete("weights" + f, NftRenderer.weightKey(k, d));
+        }
+      }
+      for (Destination d : newRecorded) {
+        if (!oldRecorded.contains(d)) {
+          add("weights" + f, NftRenderer.weightElement(k, d));
+        }
+      }
+      if (before != null) {
+        before.forEach(d -> touched.add(d.address()));
+      }
+      if (after != null) {
+        after.forEach(d -> touched.add(d.address()));
+      }
+    }
 
-  private static String services(ServiceKey k) {
-    return k.isV6() ? "services6" : "services4";
-  }
+    private void delete(String set, String element) {
+      deletes.computeIfAbsent(set, s -> new TreeSet<>()).add(element);
+    }
 
-  private static String drained(ServiceKey k) {
-    return k.isV6() ? "drained6" : "drained4";
+    private void add(String set, String element) {
+      adds.computeIfAbsent(set, s -> new TreeSet<>()).add(element);
+    }
+
+    /**
+     * New pick chains first (elements refer to them), then element deletions before additions (a
+     * slot whose destination changes is deleted and added again), then unused pick chains.
+     */
+    String script(String t, Set<String> newChains, Set<String> unusedChains) {
+      StringBuilder out = new StringBuilder();
+      for (String chain : newChains) {
+        out.append("add chain ").append(t).append(' ').append(chain).append('\n');
+        for (String rule : NftRenderer.pickRules(chain)) {
+          out.append("add rule ").append(t).append(' ').append(chain).append(' ').append(rule);
+          out.append('\n');
+        }
+      }
+      elements(out, "delete", t, deletes);
+      elements(out, "add", t, adds);
+      for (String chain : unusedChains) {
+        out.append("delete chain ").append(t).append(' ').append(chain).append('\n');
+      }
+      return out.toString();
+    }
+
+    private static void elements(
+        StringBuilder out, String verb, String t, Map<String, TreeSet<String>> bySet) {
+      bySet.forEach(
+          (set, elements) -> {
+            out.append(verb).append(" element ").append(t).append(' ').append(set).append(" { ");
+            out.append(String.join(", ", elements)).append(" }\n");
+          });
+    }
   }
 }

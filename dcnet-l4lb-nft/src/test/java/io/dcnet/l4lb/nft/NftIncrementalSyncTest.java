@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("root")
 class NftIncrementalSyncTest {
-  private static final int STEPS = 40;
+  private static final int STEPS = 60;
 
   @Test
   void randomChangesReadBackExactly() throws Exception {
@@ -33,6 +33,8 @@ class NftIncrementalSyncTest {
         dp.sync(s);
         assertThat(dp.installed()).as("step %d", step).isEqualTo(s);
       }
+      // every step after the first was an incremental update: none failed over to a replace
+      assertThat(dp.replacements()).isEqualTo(1);
     }
   }
 
@@ -47,6 +49,7 @@ class NftIncrementalSyncTest {
       L4Snapshot next = s.with(web, List.of(dest("10.9.0.2", 80, 1)));
       dp.sync(next); // the update fails (no table), the fallback replaces
       assertThat(dp.installed()).isEqualTo(next);
+      assertThat(dp.replacements()).isEqualTo(2);
     }
   }
 

@@ -37,14 +37,14 @@ class NftRendererTest {
   }
 
   @Test
-  void servicesAreConcatenatedVerdictMapEntries() {
+  void servicesAreConcatenatedVerdictMapEntriesGoingToAPickChainPerSlotCount() {
     String script = NftRenderer.render(SMALL, "dcnet-l4lb");
     assertThat(script)
         .contains("    type inet_proto . ipv4_addr . inet_service : verdict\n")
-        .contains("      tcp . 11.0.0.1 . 80 : goto svc-tcp-11.0.0.1-80,\n")
-        .contains("      udp . 11.0.0.2 . 53 : goto svc-udp-11.0.0.2-53,\n")
+        .contains("      tcp . 11.0.0.1 . 80 : goto pick4-4,\n")
+        .contains("      udp . 11.0.0.2 . 53 : goto refuse,\n")
         .contains("    type inet_proto . ipv6_addr . inet_service : verdict\n")
-        .contains("      tcp . fd01:c::1 . 8080 : goto svc-tcp-fd01_c__1-8080\n")
+        .contains("      tcp . fd01:c::1 . 8080 : goto pick6-1\n")
         .contains("    meta l4proto . ip daddr . th dport vmap @services4\n")
         .contains("    meta l4proto . ip6 daddr . th dport vmap @services6\n")
         .contains("    type nat hook output priority -100; policy accept;\n    jump services\n")
@@ -53,34 +53,57 @@ class NftRendererTest {
   }
 
   @Test
-  void weightsBecomeConditionalNumgenRules() {
+  void weightsBecomeSlotsOfOneSharedMapPerFamilyAndProtocol() {
     String script = NftRenderer.render(SMALL, "dcnet-l4lb");
     assertThat(script)
         .contains(
-            "  chain svc-tcp-11.0.0.1-80 {\n"
-                + "    meta mark set meta mark | 0x00004000\n"
-                + "    numgen random mod 4 < 1 meta l4proto tcp dnat ip to 10.9.0.1:8080\n"
-                + "    numgen random mod 3 <= 2 meta l4proto tcp dnat ip to 10.9.0.2:8080\n"
+            "  map slots4-tcp {\n"
+                + "    typeof ip daddr . tcp dport . numgen random mod 1 : ip daddr . tcp dport\n"
+                + "    elements = {\n"
+                + "      11.0.0.1 . 80 . 0 : 10.9.0.1 . 8080,\n"
+                + "      11.0.0.1 . 80 . 1 : 10.9.0.2 . 8080,\n"
+                + "      11.0.0.1 . 80 . 2 : 10.9.0.2 . 8080,\n"
+                + "      11.0.0.1 . 80 . 3 : 10.9.0.2 . 8080\n"
+                + "    }\n")
+        .contains(
+            "  map slots4-udp {\n"
+                + "    typeof ip daddr . udp dport . numgen random mod 1 : ip daddr . udp dport\n"
                 + "  }\n")
-        .contains("    numgen random mod 2 <= 1 meta l4proto tcp dnat ip6 to [fd00:9::1]:80\n");
+        .contains("      fd01:c::1 . 8080 . 0 : fd00:9::1 . 80\n")
+        .contains(
+            "  chain pick4-4 {\n"
+                + "    meta mark set meta mark | 0x00004000\n"
+                + "    meta l4proto tcp dnat ip to ip daddr . tcp dport"
+                + " . numgen random mod 4 map @slots4-tcp\n"
+                + "    meta l4proto udp dnat ip to ip daddr . udp dport"
+                + " . numgen random mod 4 map @slots4-udp\n"
+                + "  }\n")
+        .contains(
+            "    meta l4proto tcp dnat ip6 to ip6 daddr . tcp dport"
+                + " . numgen random mod 1 map @slots6-tcp\n");
   }
 
   @Test
-  void weightZeroIsRecordedInTheDrainedSetOnly() {
-    String script = NftRenderer.render(SMALL, "dcnet-l4lb");
-    assertThat(script)
-        .contains("tcp . 11.0.0.1 . 80 . 10.9.0.3 . 31000")
-        .contains("udp . 11.0.0.2 . 53 . 10.9.0.4 . 5353")
-        .doesNotContain("10.9.0.3:31000");
-  }
-
-  @Test
-  void servicesWithoutLiveDestinationsReject() {
+  void weightsTheSlotsDoNotShowAreRecorded() {
     String script = NftRenderer.render(SMALL, "dcnet-l4lb");
     assertThat(script)
         .contains(
-            "  chain svc-tcp-11.0.0.4-9000 {\n    meta l4proto tcp reject with tcp reset\n  }\n")
-        .contains("  chain svc-udp-11.0.0.2-53 {\n    reject\n  }\n");
+            "    type inet_proto . ipv4_addr . inet_service . ipv4_addr . inet_service : mark\n"
+                + "    elements = {\n"
+                + "      tcp . 11.0.0.1 . 80 . 10.9.0.3 . 31000 : 0,\n"
+                + "      udp . 11.0.0.2 . 53 . 10.9.0.4 . 5353 : 0\n"
+                + "    }\n")
+        .contains("      tcp . fd01:c::1 . 8080 . fd00:9::1 . 80 : 2\n")
+        .doesNotContain(": 10.9.0.3 . 31000");
+  }
+
+  @Test
+  void servicesWithoutLiveDestinationsGoToTheRefuseChain() {
+    String script = NftRenderer.render(SMALL, "dcnet-l4lb");
+    assertThat(script)
+        .contains("      tcp . 11.0.0.4 . 9000 : goto refuse\n")
+        .contains(
+            "  chain refuse {\n    meta l4proto tcp reject with tcp reset\n    reject\n  }\n");
   }
 
   @Test
@@ -99,9 +122,9 @@ class NftRendererTest {
   }
 
   @Test
-  void emptySnapshotHasNoElements() {
+  void emptySnapshotHasNoElementsAndNoPickChains() {
     String script = NftRenderer.render(L4Snapshot.empty(), "t");
-    assertThat(script).doesNotContain("elements").doesNotContain("chain svc-");
+    assertThat(script).doesNotContain("elements").doesNotContain("chain pick");
   }
 
   @Test

@@ -54,6 +54,45 @@ class NftTableParserTest {
         .hasMessage("services4: protocol sctp (expected: tcp or udp)");
   }
 
+  @Test
+  void aTableOfAnotherLayoutIsAnError() {
+    String oldLayout =
+        "{\"nftables\": [{\"map\": {\"name\": \"services4\", \"elem\": [[{\"concat\": [\"tcp\","
+            + " \"11.0.0.1\", 80]}, {\"goto\": {\"target\": \"svc-tcp-11.0.0.1-80\"}}]]}}]}";
+    assertThatThrownBy(() -> NftTableParser.parse(oldLayout))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "services4: tcp://11.0.0.1:80 goes to svc-tcp-11.0.0.1-80"
+                + " (expected: goto pick4-<slots> or refuse)");
+  }
+
+  @Test
+  void missingOrExtraSlotsAreErrors() {
+    String services =
+        "{\"map\": {\"name\": \"services4\", \"elem\": [[{\"concat\": [\"tcp\", \"11.0.0.1\","
+            + " 80]}, {\"goto\": {\"target\": \"pick4-2\"}}]]}}";
+    String oneSlot =
+        "{\"map\": {\"name\": \"slots4-tcp\", \"elem\": [[{\"concat\": [\"11.0.0.1\", 80,"
+            + " 0]}, {\"concat\": [\"10.9.0.1\", 8080]}]]}}";
+    assertThatThrownBy(
+            () -> NftTableParser.parse("{\"nftables\": [" + services + ", " + oneSlot + "]}"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("tcp://11.0.0.1:80: slot 1 of 2 is missing");
+    String threeSlots =
+        oneSlot.replace(
+            "]]}}",
+            "], [{\"concat\": [\"11.0.0.1\", 80, 1]},"
+                + " {\"concat\": [\"10.9.0.1\", 8080]}], [{\"concat\": [\"11.0.0.1\", 80, 2]},"
+                + " {\"concat\": [\"10.9.0.2\", 8080]}]]}}");
+    assertThatThrownBy(
+            () -> NftTableParser.parse("{\"nftables\": [" + services + ", " + threeSlots + "]}"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("tcp://11.0.0.1:80: 3 slots (expected: 2, its pick chain's)");
+    assertThatThrownBy(() -> NftTableParser.parse("{\"nftables\": [" + oneSlot + "]}"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("slots map: entry for tcp://11.0.0.1:80 which is not in a services map");
+  }
+
   private static String resource(String name) throws IOException {
     try (InputStream in = NftTableParserTest.class.getResourceAsStream(name)) {
       if (in == null) {

@@ -24,17 +24,29 @@ class NftUpdateRendererTest {
   }
 
   @Test
-  void aDrainedDestinationRefillsOneChainAndMovesToTheDrainedSet() {
+  void aDrainedDestinationMovesItsServiceToAnotherPickChainAndRecordsWeightZero() {
     L4Snapshot after =
         BEFORE.with(WEB, List.of(dest("10.9.0.1", 8080, 1), dest("10.9.0.2", 8080, 0)));
     assertThat(NftUpdateRenderer.render(BEFORE, after, "t"))
         .isEqualTo(
-            "flush chain inet t svc-tcp-11.0.0.1-80\n"
-                + "add rule inet t svc-tcp-11.0.0.1-80 meta mark set meta mark | 0x00004000\n"
-                + "add rule inet t svc-tcp-11.0.0.1-80 numgen random mod 1 <= 0 meta l4proto tcp"
-                + " dnat ip to 10.9.0.1:8080\n"
-                + "add element inet t drained4 { tcp . 11.0.0.1 . 80 . 10.9.0.2 . 8080 }\n"
-                + "delete element inet t hairpin4 { 10.9.0.2 . 10.9.0.2 }\n");
+            "delete element inet t hairpin4 { 10.9.0.2 . 10.9.0.2 }\n"
+                + "delete element inet t services4 { tcp . 11.0.0.1 . 80 }\n"
+                + "delete element inet t slots4-tcp { 11.0.0.1 . 80 . 1 }\n"
+                + "add element inet t services4 { tcp . 11.0.0.1 . 80 : goto pick4-1 }\n"
+                + "add element inet t weights4 { tcp . 11.0.0.1 . 80 . 10.9.0.2 . 8080 : 0 }\n"
+                + "delete chain inet t pick4-2\n");
+  }
+
+  @Test
+  void aReplacedDestinationIsOneSlotElement() {
+    L4Snapshot after =
+        BEFORE.with(WEB, List.of(dest("10.9.0.1", 8080, 1), dest("10.9.0.5", 8080, 1)));
+    assertThat(NftUpdateRenderer.render(BEFORE, after, "t"))
+        .isEqualTo(
+            "delete element inet t hairpin4 { 10.9.0.2 . 10.9.0.2 }\n"
+                + "delete element inet t slots4-tcp { 11.0.0.1 . 80 . 1 }\n"
+                + "add element inet t hairpin4 { 10.9.0.5 . 10.9.0.5 }\n"
+                + "add element inet t slots4-tcp { 11.0.0.1 . 80 . 1 : 10.9.0.5 . 8080 }\n");
   }
 
   @Test
@@ -43,12 +55,33 @@ class NftUpdateRendererTest {
     L4Snapshot after = BEFORE.without(DNS).with(web6, List.of(dest("fd00:9::1", 80, 0)));
     assertThat(NftUpdateRenderer.render(BEFORE, after, "t"))
         .isEqualTo(
-            "delete element inet t services4 { udp . 11.0.0.2 . 53 }\n"
-                + "delete chain inet t svc-udp-11.0.0.2-53\n"
-                + "add chain inet t svc-tcp-fd01_c__1-80\n"
-                + "add rule inet t svc-tcp-fd01_c__1-80 meta l4proto tcp reject with tcp reset\n"
-                + "add element inet t services6 { tcp . fd01:c::1 . 80 : goto svc-tcp-fd01_c__1-80 }\n"
-                + "add element inet t drained6 { tcp . fd01:c::1 . 80 . fd00:9::1 . 80 }\n"
-                + "delete element inet t hairpin4 { 10.9.0.4 . 10.9.0.4 }\n");
+            "delete element inet t hairpin4 { 10.9.0.4 . 10.9.0.4 }\n"
+                + "delete element inet t services4 { udp . 11.0.0.2 . 53 }\n"
+                + "delete element inet t slots4-udp { 11.0.0.2 . 53 . 0 }\n"
+                + "add element inet t services6 { tcp . fd01:c::1 . 80 : goto refuse }\n"
+                + "add element inet t weights6 { tcp . fd01:c::1 . 80 . fd00:9::1 . 80 : 0 }\n"
+                + "delete chain inet t pick4-1\n");
+  }
+
+  @Test
+  void aNewSlotCountAddsItsPickChainBeforeTheElementsThatUseIt() {
+    ServiceKey api = key(Protocol.TCP, "11.0.0.3", 443);
+    L4Snapshot after =
+        BEFORE.with(
+            api,
+            List.of(dest("10.9.0.6", 443, 1), dest("10.9.0.7", 443, 1), dest("10.9.0.8", 443, 1)));
+    String script = NftUpdateRenderer.render(BEFORE, after, "t");
+    assertThat(script)
+        .startsWith(
+            "add chain inet t pick4-3\n"
+                + "add rule inet t pick4-3 meta mark set meta mark | 0x00004000\n"
+                + "add rule inet t pick4-3 meta l4proto tcp dnat ip to ip daddr . tcp dport"
+                + " . numgen random mod 3 map @slots4-tcp\n")
+        .contains("add element inet t services4 { tcp . 11.0.0.3 . 443 : goto pick4-3 }\n")
+        .contains(
+            "add element inet t slots4-tcp { 11.0.0.3 . 443 . 0 : 10.9.0.6 . 443,"
+                + " 11.0.0.3 . 443 . 1 : 10.9.0.7 . 443,"
+                + " 11.0.0.3 . 443 . 2 : 10.9.0.8 . 443 }\n")
+        .doesNotContain("delete");
   }
 }

@@ -120,8 +120,9 @@ final class ProgramBench {
   }
 
   /**
-   * Spawning nft through the runner; a no-net-change two-element transaction; and a one-chain
-   * update (a weight 1 to 2 and back, so flush chain + add rules only) applied alternately A, B.
+   * Spawning nft through the runner; a no-net-change two-element transaction; and a weight
+   * update (one destination's weight 1 to 2 and back: the service moves to another pick chain and
+   * gains a slot) applied alternately A, B.
    */
   private void nftParts(BenchOptions opts, L4Snapshot current, String out) throws IOException {
     CommandRunner runner = Planes.runner(opts);
@@ -154,11 +155,11 @@ final class ProgramBench {
       runner.run((i % 2 == 0 ? a : b).getBytes(StandardCharsets.UTF_8), "nft", "-f", "-");
       chain.add(ms(c0));
     }
-    say("  nft -f of a one-chain update script (%d lines) on the loaded table: %s",
+    say("  nft -f of a weight-change update script (%d lines) on the loaded table: %s",
         a.split("\n").length, Stats.summary(chain));
     if (!out.isEmpty()) {
-      Files.writeString(Path.of(out + "-chain-update-a.nft"), a);
-      Files.writeString(Path.of(out + "-chain-update-b.nft"), b);
+      Files.writeString(Path.of(out + "-weight-update-a.nft"), a);
+      Files.writeString(Path.of(out + "-weight-update-b.nft"), b);
     }
   }
 
