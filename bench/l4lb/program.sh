@@ -6,7 +6,8 @@
 # listeners on 127.10.0.0 + i, port 8080 (all of 127/8 is local there), with `ulimit -n` raised.
 #
 # Usage: bench/l4lb/program.sh [OUT_DIR]      (default bench/out/l4lb-program)
-# Env: SERVICES (10000) BACKENDS (5) REPEATS (5) CHANGES (200) PLANES ("nft userspace")
+# Env: SERVICES (10000) BACKENDS (5) REPEATS (5) CHANGES (200) WARMUP (20, changes before the
+#      measured ones, reported apart) PLANES ("nft userspace")
 #      DCNET_SKIP_BUILD=1
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -14,11 +15,12 @@ trap l4b_cleanup EXIT
 out="${1:-$root/bench/out/l4lb-program}"
 mkdir -p "$out"
 SERVICES="${SERVICES:-10000}"; BACKENDS="${BACKENDS:-5}"; REPEATS="${REPEATS:-5}"
-CHANGES="${CHANGES:-200}"; PLANES="${PLANES:-nft userspace}"
+CHANGES="${CHANGES:-200}"; WARMUP="${WARMUP:-20}"; PLANES="${PLANES:-nft userspace}"
 l4b_packages
 l4b_build
 l4b_machine > "$out/machine.txt"
-args=(--services "$SERVICES" --backends "$BACKENDS" --repeats "$REPEATS" --changes "$CHANGES")
+args=(--services "$SERVICES" --backends "$BACKENDS" --repeats "$REPEATS" --changes "$CHANGES"
+  --warmup-changes "$WARMUP")
 for plane in $PLANES; do
   ns="dcnet-t-l4b$$-$plane"
   l4b_netns "$ns"

@@ -8,8 +8,10 @@ import io.dcnet.l4lb.model.Protocol;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -204,8 +206,16 @@ public final class NftRenderer {
 
   /** Appends a plan's slot-map elements: {@code vip . port . i : addr . port}. */
   static void slotElements(ServiceKey k, SlotPlan plan, List<String> into) {
+    String prefix = ip(k.address()) + " . " + k.port() + " . ";
+    Destination last = null;
+    String target = "";
     for (int i = 0; i < plan.total(); i++) {
-      into.add(slotElement(k, i, plan.slots().get(i)));
+      Destination d = plan.slots().get(i);
+      if (!d.equals(last)) { // a destination's slots are consecutive: format it once
+        target = " : " + ip(d.address()) + " . " + d.port();
+        last = d;
+      }
+      into.add(prefix + i + target);
     }
   }
 
@@ -227,8 +237,8 @@ public final class NftRenderer {
   }
 
   /** The {@code hairpin4/6} elements: {@code a . a} for every address with weight &gt; 0. */
-  static TreeSet<String> hairpinElements(L4Snapshot snapshot, boolean v6) {
-    TreeSet<String> out = new TreeSet<>();
+  static Set<String> hairpinElements(L4Snapshot snapshot, boolean v6) {
+    Set<String> out = new LinkedHashSet<>(); // snapshot order, each pair once
     snapshot
         .services()
         .forEach(

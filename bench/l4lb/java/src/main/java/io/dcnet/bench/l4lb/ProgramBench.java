@@ -41,6 +41,7 @@ final class ProgramBench {
     int backends = opts.getInt("backends", 5, 1, 64);
     int repeats = opts.getInt("repeats", 5, 1, 100);
     int changes = opts.getInt("changes", 200, 1, 100_000);
+    int warmup = opts.getInt("warmup-changes", 20, 0, 100_000);
     long seed = opts.getInt("seed", 1, 0, Integer.MAX_VALUE);
     String base = opts.get("vip-base", nft ? "11.1.0.0" : "127.10.0.0");
     int port = opts.getInt("port", nft ? 80 : 8080, 1, 65535);
@@ -83,6 +84,14 @@ final class ProgramBench {
     say("read back loaded table: %s ms, equal to what was synced: %s", Stats.ms(ms(rb)), back.equals(big));
 
     ChangeSequence seq = new ChangeSequence(big, seed);
+    List<Double> warm = new ArrayList<>();
+    for (int c = 1; c <= warmup; c++) {
+      L4Snapshot after = seq.next();
+      long t0 = System.nanoTime();
+      plane.sync(after);
+      warm.add(ms(t0));
+      sample("warmup-change", c, "-", warm.get(warm.size() - 1));
+    }
     List<Double> all = new ArrayList<>();
     List<Double> render = new ArrayList<>();
     for (int c = 1; c <= changes; c++) {
@@ -102,8 +111,13 @@ final class ProgramBench {
         sample("render-update", c, kind, r);
       }
     }
+    if (!warm.isEmpty()) {
+      say(
+          "warm-up changes right after the load (not in the numbers below): %s; first 10: %s",
+          Stats.summary(warm), firstTen(warm));
+    }
     say("one change (sync): %s", Stats.summary(all));
-    say("  first change: %s ms, first 10: %s", Stats.ms(all.get(0)), firstTen(all));
+    say("  first measured change: %s ms, first 10: %s", Stats.ms(all.get(0)), firstTen(all));
     if (nft) {
       say("  of which rendering the update script (timed again after each sync): %s", Stats.summary(render));
       nftParts(opts, seq.current(), opts.get("out", ""));
