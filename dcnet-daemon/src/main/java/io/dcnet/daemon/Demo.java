@@ -1,5 +1,6 @@
 package io.dcnet.daemon;
 
+import io.dcnet.core.process.Privileges;
 import io.dcnet.daemon.mesosdns.MesosDnsDaemon;
 import io.dcnet.mesos.emulator.MesosEmulator;
 import io.dcnet.mesos.emulator.TaskSpec;
@@ -144,7 +145,7 @@ final class Demo implements AutoCloseable {
       throws IOException, InterruptedException {
     nodeProcesses = new DemoNodeProcesses();
     resources.add(nodeProcesses);
-    boolean root = "root".equals(System.getProperty("user.name"));
+    boolean root = Privileges.isRoot();
     for (int i = 0; i < NODE_IPS.size(); i++) {
       String ip = NODE_IPS.get(i);
       boolean master = i == 0;

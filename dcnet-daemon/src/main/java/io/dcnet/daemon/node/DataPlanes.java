@@ -1,5 +1,6 @@
 package io.dcnet.daemon.node;
 
+import io.dcnet.core.process.Privileges;
 import io.dcnet.l4lb.dataplane.DataPlaneException;
 import io.dcnet.l4lb.dataplane.L4DataPlane;
 import io.dcnet.l4lb.dataplane.L4Snapshot;
@@ -27,7 +28,10 @@ final class DataPlanes {
   static L4DataPlane create(NodeConfig cfg, MeterRegistry registry) throws IOException {
     String kind = cfg.l4lb().dataPlane();
     if (L4lbConfig.AUTO.equals(kind)) {
-      kind = isRoot() && NftSupport.available() ? L4lbConfig.NFTABLES : L4lbConfig.USERSPACE;
+      kind =
+          Privileges.isRoot() && NftSupport.available()
+              ? L4lbConfig.NFTABLES
+              : L4lbConfig.USERSPACE;
       LOG.info("l4lb.data_plane auto: using {}", kind);
     }
     return switch (kind) {
@@ -40,10 +44,6 @@ final class DataPlanes {
       case L4lbConfig.NONE -> new ObserveOnly();
       default -> throw new IllegalArgumentException("l4lb.data_plane: " + kind);
     };
-  }
-
-  private static boolean isRoot() {
-    return "root".equals(System.getProperty("user.name"));
   }
 
   /** {@code none}: installs nothing and reports the last requested snapshot as its state. */

@@ -2,6 +2,7 @@ package io.dcnet.daemon.node;
 
 import io.dcnet.core.dns.DnsZone;
 import io.dcnet.core.lifecycle.Closer;
+import io.dcnet.core.process.Privileges;
 import io.dcnet.discovery.ControllerOptions;
 import io.dcnet.discovery.TaskRecords;
 import io.dcnet.dns.server.DnsServerOptions;
@@ -162,7 +163,7 @@ public final class NodeDaemon implements AutoCloseable {
     if (role == NodeRole.AGENT
         && dns.bindIps().isEmpty()
         && SpartanInterface.NAME.equals(dns.bindInterface())
-        && "root".equals(System.getProperty("user.name"))) {
+        && Privileges.isRoot()) {
       new SpartanInterface(IpCommand.host()).ensure();
     }
     try {
