@@ -1,6 +1,7 @@
 package io.dcnet.l4lb.proxy;
 
 import io.dcnet.l4lb.dataplane.Destination;
+import io.netty.channel.ChannelFutureListener;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +18,7 @@ final class DestinationLoad {
   private final Destination destination;
   private final InetSocketAddress socketAddress;
   private final AtomicInteger active;
+  private final ChannelFutureListener releaseOnClose = f -> release();
 
   DestinationLoad(Destination destination, AtomicInteger active) {
     this.destination = destination;
@@ -54,6 +56,11 @@ final class DestinationLoad {
   /** Counts one connection less. */
   void release() {
     active.decrementAndGet();
+  }
+
+  /** A listener for a backend channel's close future that calls {@link #release} (shared). */
+  ChannelFutureListener releaseOnClose() {
+    return releaseOnClose;
   }
 
   @Override

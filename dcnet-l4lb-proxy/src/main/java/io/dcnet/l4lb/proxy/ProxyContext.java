@@ -11,4 +11,10 @@ import io.netty.channel.EventLoopGroup;
  * @param stats counters
  */
 record ProxyContext(
-    ProxyTransport transport, EventLoopGroup group, ProxyOptions options, ProxyStats stats) {}
+    ProxyTransport transport, EventLoopGroup group, ProxyOptions options, ProxyStats stats) {
+
+  /** {@link ProxyOptions#connectTimeout} in milliseconds, capped to an int. */
+  int connectTimeoutMillis() {
+    return (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+  }
+}

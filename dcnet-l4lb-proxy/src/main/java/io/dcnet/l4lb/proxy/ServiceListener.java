@@ -5,17 +5,19 @@ import io.dcnet.l4lb.dataplane.ServiceKey;
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One bound VIP listener (TCP server channel or UDP channel) with its current destination table and
- * every channel it proxies (client and backend sides), so that removing the service closes them
+ * One bound VIP listener (TCP server channels or UDP channel) with its current destination table
+ * and every channel it proxies (client and backend sides), so that removing the service closes them
  * all.
  *
  * <p>Thread-safety: the table is a volatile immutable {@link DestinationTable} replaced whole by
@@ -26,12 +28,15 @@ abstract class ServiceListener {
   private final ServiceKey key;
   private final ProxyContext context;
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final ChannelFutureListener tcpClosedCounter;
   private volatile DestinationTable table;
-  private ChannelFuture bound;
+  private List<ChannelFuture> bound = List.of();
 
   ServiceListener(ServiceKey key, List<Destination> destinations, ProxyContext context) {
     this.key = key;
     this.context = context;
+    ProxyStats stats = context.stats();
+    this.tcpClosedCounter = f -> stats.tcpClosed();
     this.table = DestinationTable.of(destinations, DestinationTable.empty());
   }
 
@@ -44,19 +49,27 @@ abstract class ServiceListener {
     };
   }
 
-  /** Starts binding the VIP address and port; the future completes when bound or failed. */
-  final ChannelFuture bind() {
-    AbstractBootstrap<?, ?> b = bootstrap();
-    if (context.transport().epoll() && context.options().freeBind()) {
-      b.option(EpollChannelOption.IP_FREEBIND, true);
+  /**
+   * Starts binding the VIP address and port (one or more listening channels); each future completes
+   * when its channel is bound or failed. The listener is bound when all of them succeeded.
+   */
+  final List<ChannelFuture> bind() {
+    InetSocketAddress at = new InetSocketAddress(key.address(), key.port());
+    List<ChannelFuture> out = new ArrayList<>();
+    for (AbstractBootstrap<?, ?> b : bootstraps()) {
+      if (context.transport().epoll() && context.options().freeBind()) {
+        b.option(EpollChannelOption.IP_FREEBIND, true);
+      }
+      ChannelFuture f = b.bind(at);
+      channels.add(f.channel());
+      out.add(f);
     }
-    bound = b.bind(new InetSocketAddress(key.address(), key.port()));
-    channels.add(bound.channel());
+    bound = List.copyOf(out);
     return bound;
   }
 
-  /** The bootstrap of the listening channel, without the bind address. */
-  abstract AbstractBootstrap<?, ?> bootstrap();
+  /** The bootstraps of the listening channels, without the bind address. */
+  abstract List<AbstractBootstrap<?, ?>> bootstraps();
 
   final ServiceKey key() {
     return key;
@@ -76,9 +89,22 @@ abstract class ServiceListener {
     table = DestinationTable.of(destinations, table);
   }
 
-  /** True while the listening channel is bound and open. */
+  /** True while every listening channel is bound and open. */
   final boolean isBound() {
-    return bound != null && bound.isSuccess() && bound.channel().isActive();
+    if (bound.isEmpty()) {
+      return false;
+    }
+    for (ChannelFuture f : bound) {
+      if (!f.isSuccess() || !f.channel().isActive()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A close-future listener counting a closed client TCP connection (shared by all of them). */
+  final ChannelFutureListener tcpClosedCounter() {
+    return tcpClosedCounter;
   }
 
   /** Registers a proxied channel so that {@link #close} closes it too. */

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *       until the peer drains ({@link #channelWritabilityChanged} on the peer's handler turns it
  *       back on).
  *   <li>Half-close: end of input on this side shuts the peer's output down after flushing; when
- *       both directions have ended, both channels close.
+ *       both directions have ended, both channels close (when this side's output is already shut at
+ *       its end of input, the peer is flushed and both are closed at once, one shutdown call less
+ *       per connection).
  *   <li>Close or error on one side closes the other (after flushing on a clean close; a reset is
  *       passed on as a reset).
  * </ul>
@@ -70,6 +72,12 @@ final class TcpRelayHandler extends ChannelInboundHandlerAdapter {
     if (evt instanceof ChannelInputShutdownEvent) {
       SocketChannel self = (SocketChannel) ctx.channel();
       SocketChannel p = (SocketChannel) peer;
+      if (self.isOutputShutdown()) {
+        // the other direction has already ended: flush what is left and close both (the close
+        // sends the peer its FIN, so a separate shutdown of its output is not needed)
+        peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> closeBoth(ctx));
+        return;
+      }
       peer.writeAndFlush(Unpooled.EMPTY_BUFFER)
           .addListener(
               (ChannelFutureListener)

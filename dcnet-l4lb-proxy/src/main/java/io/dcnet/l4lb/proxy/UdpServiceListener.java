@@ -18,11 +18,12 @@ final class UdpServiceListener extends ServiceListener {
   }
 
   @Override
-  AbstractBootstrap<?, ?> bootstrap() {
+  List<AbstractBootstrap<?, ?>> bootstraps() {
     ProxyContext c = context();
-    return new Bootstrap()
-        .group(c.group())
-        .channel(c.transport().datagramChannel())
-        .handler(new UdpFrontendHandler(this));
+    return List.of(
+        new Bootstrap()
+            .group(c.group())
+            .channel(c.transport().datagramChannel())
+            .handler(new UdpFrontendHandler(this)));
   }
 }
