@@ -24,8 +24,7 @@ import java.nio.channels.spi.SelectorProvider;
  * address family of the address they bind or connect to (an IPv4 VIP or backend gets an AF_INET
  * socket, not a dual-stack AF_INET6 one with mapped addresses). Immutable; thread-safe.
  *
- * @param epoll true for native epoll (the only flavour with {@code IP_FREEBIND} and {@code
- *     SO_REUSEPORT})
+ * @param epoll true for native epoll (the only flavour with {@code IP_FREEBIND})
  * @param ioHandlerFactory makes the event loops
  * @param datagramChannel UDP channels (listeners and backend sessions)
  */

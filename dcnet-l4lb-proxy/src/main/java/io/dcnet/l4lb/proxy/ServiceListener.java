@@ -61,7 +61,11 @@ abstract class ServiceListener {
         b.option(EpollChannelOption.IP_FREEBIND, true);
       }
       ChannelFuture f = b.bind(at);
-      channels.add(f.channel());
+      if (f.channel().isRegistered() || !f.isDone()) {
+        // not a channel that failed before registration (e.g. no file descriptor left): Netty
+        // returns a placeholder for those, which cannot even be closed
+        channels.add(f.channel());
+      }
       out.add(f);
     }
     bound = List.copyOf(out);
