@@ -99,7 +99,7 @@ public final class ProxyDataPlane implements L4DataPlane {
         log.debug("{}: destinations now {}", e.getKey(), next);
       }
     }
-    Map<ServiceListener, List<ChannelFuture>> binding = new LinkedHashMap<>();
+    Map<ServiceListener, ChannelFuture> binding = new LinkedHashMap<>();
     for (Map.Entry<ServiceKey, List<Destination>> e : want.entrySet()) {
       if (!listeners.containsKey(e.getKey())) {
         ServiceListener l = ServiceListener.create(e.getKey(), e.getValue(), context);
@@ -108,24 +108,15 @@ public final class ProxyDataPlane implements L4DataPlane {
     }
     List<String> errors = new ArrayList<>();
     long deadline = System.nanoTime() + options.bindTimeout().toNanos();
-    for (Map.Entry<ServiceListener, List<ChannelFuture>> e : binding.entrySet()) {
+    for (Map.Entry<ServiceListener, ChannelFuture> e : binding.entrySet()) {
       ServiceListener l = e.getKey();
-      String why = null;
-      for (ChannelFuture f : e.getValue()) {
-        long left = Math.max(0, deadline - System.nanoTime());
-        if (!f.awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
-          why = "no bind within the bind timeout";
-        } else if (!f.isSuccess()) {
-          why = String.valueOf(f.cause());
-        }
-        if (why != null) {
-          break;
-        }
-      }
-      if (why == null) {
+      ChannelFuture f = e.getValue();
+      long left = Math.max(0, deadline - System.nanoTime());
+      if (f.awaitUninterruptibly(left, TimeUnit.NANOSECONDS) && f.isSuccess()) {
         listeners.put(l.key(), l);
         log.info("{}: listening, {} destinations", l.key(), l.table().destinations().size());
       } else {
+        String why = f.isDone() ? String.valueOf(f.cause()) : "no bind within the bind timeout";
         errors.add(l.key() + ": " + why);
         l.close().awaitUninterruptibly(options.bindTimeout().toMillis());
       }

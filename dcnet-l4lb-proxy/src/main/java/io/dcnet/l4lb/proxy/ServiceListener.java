@@ -12,12 +12,11 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One bound VIP listener (TCP server channels or UDP channel) with its current destination table
- * and every channel it proxies (client and backend sides), so that removing the service closes them
+ * One bound VIP listener (TCP server channel or UDP channel) with its current destination table and
+ * every channel it proxies (client and backend sides), so that removing the service closes them
  * all.
  *
  * <p>Thread-safety: the table is a volatile immutable {@link DestinationTable} replaced whole by
@@ -30,7 +29,7 @@ abstract class ServiceListener {
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final ChannelFutureListener tcpClosedCounter;
   private volatile DestinationTable table;
-  private List<ChannelFuture> bound = List.of();
+  private ChannelFuture bound;
 
   ServiceListener(ServiceKey key, List<Destination> destinations, ProxyContext context) {
     this.key = key;
@@ -49,31 +48,23 @@ abstract class ServiceListener {
     };
   }
 
-  /**
-   * Starts binding the VIP address and port (one or more listening channels); each future completes
-   * when its channel is bound or failed. The listener is bound when all of them succeeded.
-   */
-  final List<ChannelFuture> bind() {
-    InetSocketAddress at = new InetSocketAddress(key.address(), key.port());
-    List<ChannelFuture> out = new ArrayList<>();
-    for (AbstractBootstrap<?, ?> b : bootstraps()) {
-      if (context.transport().epoll() && context.options().freeBind()) {
-        b.option(EpollChannelOption.IP_FREEBIND, true);
-      }
-      ChannelFuture f = b.bind(at);
-      if (f.channel().isRegistered() || !f.isDone()) {
-        // not a channel that failed before registration (e.g. no file descriptor left): Netty
-        // returns a placeholder for those, which cannot even be closed
-        channels.add(f.channel());
-      }
-      out.add(f);
+  /** Starts binding the VIP address and port; the future completes when bound or failed. */
+  final ChannelFuture bind() {
+    AbstractBootstrap<?, ?> b = bootstrap();
+    if (context.transport().epoll() && context.options().freeBind()) {
+      b.option(EpollChannelOption.IP_FREEBIND, true);
     }
-    bound = List.copyOf(out);
+    bound = b.bind(new InetSocketAddress(key.address(), key.port()));
+    if (bound.channel().isRegistered() || !bound.isDone()) {
+      // not a channel that failed before registration (e.g. no file descriptor left): Netty
+      // returns a placeholder for those, which cannot even be closed
+      channels.add(bound.channel());
+    }
     return bound;
   }
 
-  /** The bootstraps of the listening channels, without the bind address. */
-  abstract List<AbstractBootstrap<?, ?>> bootstraps();
+  /** The bootstrap of the listening channel, without the bind address. */
+  abstract AbstractBootstrap<?, ?> bootstrap();
 
   final ServiceKey key() {
     return key;
@@ -93,17 +84,9 @@ abstract class ServiceListener {
     table = DestinationTable.of(destinations, table);
   }
 
-  /** True while every listening channel is bound and open. */
+  /** True while the listening channel is bound and open. */
   final boolean isBound() {
-    if (bound.isEmpty()) {
-      return false;
-    }
-    for (ChannelFuture f : bound) {
-      if (!f.isSuccess() || !f.channel().isActive()) {
-        return false;
-      }
-    }
-    return true;
+    return bound != null && bound.isSuccess() && bound.channel().isActive();
   }
 
   /** A close-future listener counting a closed client TCP connection (shared by all of them). */

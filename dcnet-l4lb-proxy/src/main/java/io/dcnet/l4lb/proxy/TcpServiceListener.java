@@ -7,7 +7,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import java.util.List;
 
 /**
@@ -29,15 +28,10 @@ final class TcpServiceListener extends ServiceListener {
   }
 
   @Override
-  List<AbstractBootstrap<?, ?>> bootstraps() {
-    return List.of(bootstrap(context().group()));
-  }
-
-  /** A listener whose server channel and accepted channels run on {@code group}. */
-  private ServerBootstrap bootstrap(EventLoopGroup group) {
+  AbstractBootstrap<?, ?> bootstrap() {
     ProxyContext c = context();
     return new ServerBootstrap()
-        .group(group, group)
+        .group(c.group())
         .channelFactory(() -> c.transport().newServerSocketChannel(key().address()))
         .option(ChannelOption.SO_REUSEADDR, true)
         .option(ChannelOption.SO_BACKLOG, BACKLOG)

@@ -18,12 +18,11 @@ final class UdpServiceListener extends ServiceListener {
   }
 
   @Override
-  List<AbstractBootstrap<?, ?>> bootstraps() {
+  AbstractBootstrap<?, ?> bootstrap() {
     ProxyContext c = context();
-    return List.of(
-        new Bootstrap()
-            .group(c.group())
-            .channel(c.transport().datagramChannel())
-            .handler(new UdpFrontendHandler(this)));
+    return new Bootstrap()
+        .group(c.group())
+        .channel(c.transport().datagramChannel())
+        .handler(new UdpFrontendHandler(this));
   }
 }
