@@ -3,40 +3,26 @@ package io.dcnet.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 3 acceptance: an agent cut off from every master for longer than the removal time keeps
  * serving its replica, is removed and purged by the masters, and when the network heals rejoins by
  * itself, re-publishes its fields and converges. The cut is Artery's test-mode blackhole.
  */
+@ExtendWith(ArteryTestMode.class)
 class CutOffAgentRejoinTest {
-  private static final String TEST_MODE = "pekko.remote.artery.advanced.test-mode";
   private static final Duration REMOVAL = Duration.ofSeconds(3);
   private static final StateKey<String> NODES = StateKey.of(StateKeys.NODES, String.class);
   private static final StateKey<String> VIPS = StateKey.of(StateKeys.vips(3), String.class);
 
   private final TestCluster cluster = new TestCluster(REMOVAL, Duration.ofMillis(1500));
-
-  @BeforeAll
-  static void enableTestMode() {
-    System.setProperty(TEST_MODE, "on");
-    ConfigFactory.invalidateCaches();
-  }
-
-  @AfterAll
-  static void disableTestMode() {
-    System.clearProperty(TEST_MODE);
-    ConfigFactory.invalidateCaches();
-  }
 
   @AfterEach
   void tearDown() {

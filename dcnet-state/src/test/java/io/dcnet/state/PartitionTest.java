@@ -3,33 +3,19 @@ package io.dcnet.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A real network partition, made with Pekko Artery's test-mode blackhole. */
+@ExtendWith(ArteryTestMode.class)
 class PartitionTest {
-  private static final String TEST_MODE = "pekko.remote.artery.advanced.test-mode";
   private static final StateKey<String> NODES = StateKey.of(StateKeys.NODES, String.class);
 
   private final TestCluster cluster =
       new TestCluster(Duration.ofSeconds(2), Duration.ofMillis(1500));
-
-  @BeforeAll
-  static void enableTestMode() {
-    System.setProperty(TEST_MODE, "on");
-    ConfigFactory.invalidateCaches();
-  }
-
-  @AfterAll
-  static void disableTestMode() {
-    System.clearProperty(TEST_MODE);
-    ConfigFactory.invalidateCaches();
-  }
 
   @AfterEach
   void tearDown() {

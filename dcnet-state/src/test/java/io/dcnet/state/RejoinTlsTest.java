@@ -3,14 +3,12 @@ package io.dcnet.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,25 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  * time. Over {@code tls-tcp}, Pekko 1.1.5 sometimes never finishes terminating the old incarnation
  * (its listener stays bound); without the forced unbind the rejoin then hangs for good.
  */
+@ExtendWith(ArteryTestMode.class)
 class RejoinTlsTest {
-  private static final String TEST_MODE = "pekko.remote.artery.advanced.test-mode";
   private static final StateKey<String> NODES = StateKey.of(StateKeys.NODES, String.class);
   private static final int CYCLES = 3;
 
   private final TestCluster cluster =
       new TestCluster(Duration.ofSeconds(1), Duration.ofMillis(1000));
-
-  @BeforeAll
-  static void enableTestMode() {
-    System.setProperty(TEST_MODE, "on");
-    ConfigFactory.invalidateCaches();
-  }
-
-  @AfterAll
-  static void disableTestMode() {
-    System.clearProperty(TEST_MODE);
-    ConfigFactory.invalidateCaches();
-  }
 
   @AfterEach
   void tearDown() {
