@@ -180,17 +180,8 @@ final class ClusterNodes implements AutoCloseable {
     for (DemoNode n : nodes.values()) {
       sb.append("==== ").append(n.name()).append(' ').append(n.ip());
       sb.append(alive(n) ? " (alive)" : " (exited)").append(" ====\n");
-      try {
-        // without the strangers' rejected handshakes, which flood the masters' logs
-        List<String> all =
-            Files.readAllLines(n.logFile(), StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.contains("Dropping Handshake Request"))
-                .toList();
-        all.subList(Math.max(0, all.size() - lines), all.size())
-            .forEach(l -> sb.append("  | ").append(l).append('\n'));
-      } catch (IOException e) {
-        sb.append("  (unreadable: ").append(e.getMessage()).append(")\n");
-      }
+      // without the strangers' rejected handshakes, which flood the masters' logs
+      LogTails.append(sb, n.logFile(), lines, l -> !l.contains("Dropping Handshake Request"));
     }
     return sb.toString();
   }

@@ -1,5 +1,6 @@
 package io.dcnet.daemon.l4lb;
 
+import io.dcnet.daemon.LogTails;
 import io.dcnet.daemon.Main;
 import io.dcnet.l4lb.nft.NetnsAgent;
 import java.io.IOException;
@@ -209,13 +210,7 @@ final class NetnsCluster implements AutoCloseable {
     StringBuilder sb = new StringBuilder();
     for (Path log : logs()) {
       sb.append("==== ").append(dir.relativize(log)).append(" ====\n");
-      try {
-        List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-        all.subList(Math.max(0, all.size() - lines), all.size())
-            .forEach(l -> sb.append("  | ").append(l).append('\n'));
-      } catch (IOException e) {
-        sb.append("  (unreadable: ").append(e.getMessage()).append(")\n");
-      }
+      LogTails.append(sb, log, lines, l -> true);
     }
     return sb.toString();
   }
