@@ -277,20 +277,24 @@ public final class NftRenderer {
   }
 
   static void checkFamilies(L4Snapshot snapshot) {
-    snapshot
-        .services()
-        .forEach(
-            (k, dests) -> {
-              for (Destination d : dests) {
-                if (IpLiterals.isV6(d.address()) != k.isV6()) {
-                  throw new IllegalArgumentException(
-                      "destination: "
-                          + d
-                          + " of "
-                          + k
-                          + " (expected: the same address family as the service)");
-                }
-              }
-            });
+    snapshot.services().forEach(NftRenderer::checkFamilies);
+  }
+
+  /**
+   * Checks that a service's destinations have its address family.
+   *
+   * @throws IllegalArgumentException naming the first destination that does not
+   */
+  static void checkFamilies(ServiceKey k, List<Destination> dests) {
+    for (Destination d : dests) {
+      if (IpLiterals.isV6(d.address()) != k.isV6()) {
+        throw new IllegalArgumentException(
+            "destination: "
+                + d
+                + " of "
+                + k
+                + " (expected: the same address family as the service)");
+      }
+    }
   }
 }

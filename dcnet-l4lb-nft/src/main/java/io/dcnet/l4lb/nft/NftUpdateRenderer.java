@@ -49,12 +49,13 @@ public final class NftUpdateRenderer {
         c.service(x.getKey(), x.getValue(), null);
         x = next(a);
       } else if (order > 0) {
-        checkFamilies(y.getKey(), y.getValue());
+        // a new or changed service's destinations must be of its family, as in a full render
+        NftRenderer.checkFamilies(y.getKey(), y.getValue());
         c.service(y.getKey(), null, y.getValue());
         y = next(b);
       } else {
         if (x.getValue() != y.getValue() && !x.getValue().equals(y.getValue())) {
-          checkFamilies(y.getKey(), y.getValue());
+          NftRenderer.checkFamilies(y.getKey(), y.getValue());
           c.service(x.getKey(), x.getValue(), y.getValue());
         }
         x = next(a);
@@ -78,11 +79,6 @@ public final class NftUpdateRenderer {
       }
     }
     return c.script("inet " + table, added, removed);
-  }
-
-  /** Checks that a new or changed service's destinations are of its family, like a full render. */
-  private static void checkFamilies(ServiceKey k, List<Destination> dests) {
-    NftRenderer.checkFamilies(L4Snapshot.empty().with(k, dests));
   }
 
   private static <T> T next(Iterator<T> it) {
