@@ -151,14 +151,17 @@ final class Demo implements AutoCloseable {
       boolean master = i == 0;
       int[] dnsPrefs =
           !wellKnownPorts ? new int[0] : root ? new int[] {53, 10053} : new int[] {10053};
+      DemoPorts.NodePorts ports =
+          DemoPorts.forNode(
+              ip, wellKnownPorts ? 62501 + i : 0, dnsPrefs, wellKnownPorts ? 62080 : 0);
       nodes.add(
           new DemoNode(
               master ? "master" : "agent-" + i,
               master ? "master" : "agent",
               ip,
-              DemoPorts.freeOr(ip, false, wellKnownPorts ? 62501 + i : 0),
-              DemoPorts.freeOr(ip, true, dnsPrefs),
-              DemoPorts.freeOr(ip, false, wellKnownPorts ? 62080 : 0),
+              ports.state(),
+              ports.dns(),
+              ports.rest(),
               dir.resolve(master ? "master" : "agent-" + i)));
     }
     DemoZooKeeper zk = DemoZooKeeper.start(IP, 0, dir.resolve("zookeeper"));

@@ -43,14 +43,9 @@ final class ClusterNodes implements AutoCloseable {
 
   /** A node on {@code ip} with free state, DNS and REST ports there (not started). */
   DemoNode node(String name, String role, String ip) throws IOException {
+    DemoPorts.NodePorts ports = DemoPorts.forNode(ip, 0, new int[0], 0);
     return new DemoNode(
-        name,
-        role,
-        ip,
-        DemoPorts.free(ip, false),
-        DemoPorts.free(ip, true),
-        DemoPorts.free(ip, false),
-        dir.resolve(name));
+        name, role, ip, ports.state(), ports.dns(), ports.rest(), dir.resolve(name));
   }
 
   /**
