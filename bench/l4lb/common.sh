@@ -54,7 +54,8 @@ l4b_netns() {
   ip -n "$1" link set lo up
 }
 
-# l4b_nginx NS ADDR:PORT NAME: nginx (1 KiB static page) in NS; sets NGINX_PID.
+# l4b_nginx NS ADDR:PORT NAME: nginx (1 KiB static page) in NS, on the CPUs NGINX_CPU (taskset
+# list) when set; sets NGINX_PID.
 l4b_nginx() {
   local ns="$1" listen="$2" name="$3" dir="$L4B_WORK/nginx-$3"
   mkdir -p "$dir/html" "$dir/tmp"
@@ -83,7 +84,9 @@ http {
   }
 }
 CONF
-  ip netns exec "$ns" nginx -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;' 7>&- &
+  local pin=()
+  if [ -n "${NGINX_CPU:-}" ]; then pin=(taskset -c "$NGINX_CPU"); fi
+  ip netns exec "$ns" "${pin[@]}" nginx -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;' 7>&- &
   NGINX_PID=$!
   L4B_PIDS+=("$NGINX_PID")
   l4b_wait_http "$ns" "http://$listen/"

@@ -3,10 +3,12 @@
 direct and VIP runs, their ratio (VIP / direct), the per-run ratios (run n VIP / run n direct)
 and their median (the paired statistic: each ratio compares two runs taken back to back, so it
 holds when the machine's speed drifts between rounds; the goal verdict uses it),
-median latency percentiles and socket errors. Usage: report.py OUT_DIR [OUT_DIR...]; with several
+a 90 % bootstrap interval of that median (2,000 resamples, fixed seed: the same input gives the
+same interval), median latency percentiles and socket errors. Usage: report.py OUT_DIR [OUT_DIR...]; with several
 directories the runs of all of them are pooled (same scenario and mode)."""
 import glob
 import os
+import random
 import re
 import statistics
 import sys
@@ -41,6 +43,13 @@ def parse(path):
     return out
 
 
+def median_interval(values, resamples=2000, seed=1):
+    """90 % percentile-bootstrap interval of the median of values."""
+    rng = random.Random(seed)
+    meds = sorted(statistics.median(rng.choices(values, k=len(values))) for _ in range(resamples))
+    return meds[int(0.05 * resamples)], meds[int(0.95 * resamples) - 1]
+
+
 def main(dirs):
     runs = {}
     paths = [(i, p) for i, d in enumerate(dirs) for p in sorted(glob.glob(os.path.join(d, "*.txt")))]
@@ -55,10 +64,10 @@ def main(dirs):
         key = (m.group("sc"), m.group("mode"))
         runs.setdefault(key, {}).setdefault(m.group("target"), {})[(i, int(m.group("n")))] = r
     print("| scenario | mode | direct req/s (median) | VIP req/s (median) | ratio of medians |"
-          " median per-run ratio | goal |"
+          " median per-run ratio | 90 % interval | runs | goal |"
           " per-run ratios | latency p50 / p99 direct (ms) | latency p50 / p99 VIP (ms) |"
           " socket errors direct / VIP | all runs direct | all runs VIP |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for (sc, mode), t in sorted(runs.items()):
         direct, vip = t.get("direct", {}), t.get("vip", {})
         if not direct or not vip:
@@ -68,6 +77,7 @@ def main(dirs):
         ratio = mv / md
         ratios = [vip[n]["rps"] / direct[n]["rps"] for n in sorted(direct) if n in vip]
         paired = statistics.median(ratios)
+        low, high = median_interval(ratios)
         goal = GOALS.get(sc)
         goal_text = f">= {goal}: {'met' if paired >= goal else 'NOT met'}" if goal else ""
         per = ", ".join(f"{r:.3f}" for r in ratios)
@@ -82,7 +92,7 @@ def main(dirs):
         def all_runs(rs):
             return ", ".join(f"{rs[n]['rps']:,.0f}" for n in sorted(rs))
 
-        print(f"| {sc} | {mode} | {md:,.0f} | {mv:,.0f} | {ratio:.3f} | {paired:.3f} | {goal_text} | {per} |"
+        print(f"| {sc} | {mode} | {md:,.0f} | {mv:,.0f} | {ratio:.3f} | {paired:.3f} | {low:.3f}-{high:.3f} | {len(ratios)} | {goal_text} | {per} |"
               f" {lat(direct)} | {lat(vip)} | {errs(direct)} / {errs(vip)} | {all_runs(direct)} |"
               f" {all_runs(vip)} |")
 

@@ -8,6 +8,9 @@
 # Env: DURATION (10) RUNS (3) THREADS (2) CONNS (64) NGINX_WORKERS (1)
 #      SCENARIOS ("nft-local nft-veth userspace") EXTRA_SERVICES (10000, other VIPs in the nft
 #      table) MODES ("keepalive close"; close = one connection per request) DCNET_SKIP_BUILD=1
+#      ORDER (abba: run n odd measures direct then VIP, even VIP then direct, so a steady drift of
+#      the machine's speed does not favour one target; ab: direct first in every run, as before)
+#      WRK_CPU / NGINX_CPU (a CPU list for taskset, e.g. 0 and 1; unset: not pinned)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 trap l4b_cleanup EXIT
@@ -15,29 +18,34 @@ out="${1:-$root/bench/out/l4lb-wrk}"
 mkdir -p "$out"
 DURATION="${DURATION:-10}"; RUNS="${RUNS:-3}"; THREADS="${THREADS:-2}"; CONNS="${CONNS:-64}"
 SCENARIOS="${SCENARIOS:-nft-local nft-veth userspace}"; EXTRA_SERVICES="${EXTRA_SERVICES:-10000}"
-MODES="${MODES:-keepalive close}"
+MODES="${MODES:-keepalive close}"; ORDER="${ORDER:-abba}"
+case "$ORDER" in abba|ab) ;; *) echo "ORDER: $ORDER (expected: abba or ab)" >&2; exit 2 ;; esac
+WRK=(wrk)
+if [ -n "${WRK_CPU:-}" ]; then WRK=(taskset -c "$WRK_CPU" wrk); fi
 l4b_packages
 l4b_build
 tag="l4b$$"
 
 # wrk_pair SCENARIO NS DIRECT_URL VIP_URL
 wrk_pair() {
-  local sc="$1" ns="$2" direct="$3" vip="$4" mode n target url hdr
+  local sc="$1" ns="$2" direct="$3" vip="$4" mode n target url hdr targets
   for mode in $MODES; do
     hdr=()
     if [ "$mode" = close ]; then hdr=(-H 'Connection: close'); fi
     for url in "$direct" "$vip"; do
-      ip netns exec "$ns" wrk -t"$THREADS" -c"$CONNS" -d2s "${hdr[@]}" "$url" > /dev/null
+      ip netns exec "$ns" "${WRK[@]}" -t"$THREADS" -c"$CONNS" -d2s "${hdr[@]}" "$url" > /dev/null
     done
     for n in $(seq 1 "$RUNS"); do
-      for target in direct vip; do
+      targets="direct vip"
+      if [ "$ORDER" = abba ] && [ $((n % 2)) = 0 ]; then targets="vip direct"; fi
+      for target in $targets; do
         if [ "$target" = direct ]; then url="$direct"; else url="$vip"; fi
         local f="$out/$sc-$mode-$target-$n.txt"
         {
           echo "# scenario=$sc mode=$mode target=$target run=$n url=$url"
-          echo "# cmd: ip netns exec <ns> wrk -t$THREADS -c$CONNS -d${DURATION}s --latency ${hdr[*]} $url"
+          echo "# cmd: ip netns exec <ns> ${WRK[*]} -t$THREADS -c$CONNS -d${DURATION}s --latency ${hdr[*]} $url"
           echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-          ip netns exec "$ns" wrk -t"$THREADS" -c"$CONNS" -d"$DURATION"s --latency "${hdr[@]}" "$url"
+          ip netns exec "$ns" "${WRK[@]}" -t"$THREADS" -c"$CONNS" -d"$DURATION"s --latency "${hdr[@]}" "$url"
         } > "$f" 2>&1
         grep -h 'Requests/sec' "$f" | sed "s|^|$sc $mode $target $n: |" >&2
       done
@@ -98,7 +106,7 @@ userspace() {
 }
 
 l4b_machine > "$out/machine.txt"
-echo "wrk: -t$THREADS -c$CONNS -d${DURATION}s, $RUNS runs per target, modes: $MODES; nginx workers: ${NGINX_WORKERS:-1}; other VIPs in the nft table: $EXTRA_SERVICES" >> "$out/machine.txt"
+echo "wrk: -t$THREADS -c$CONNS -d${DURATION}s, $RUNS runs per target, order: $ORDER, modes: $MODES; nginx workers: ${NGINX_WORKERS:-1}; other VIPs in the nft table: $EXTRA_SERVICES; wrk CPUs: ${WRK_CPU:-any}; nginx CPUs: ${NGINX_CPU:-any}" >> "$out/machine.txt"
 for sc in $SCENARIOS; do
   case "$sc" in
     nft-local) nft_local ;;
