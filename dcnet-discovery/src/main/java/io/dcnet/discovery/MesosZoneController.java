@@ -1,21 +1,12 @@
 package io.dcnet.discovery;
 
 import io.dcnet.core.dns.DnsZone;
-import io.dcnet.core.dns.ZoneRecord;
-import io.dcnet.mesos.model.Agent;
-import io.dcnet.mesos.model.Framework;
-import io.dcnet.mesos.model.Task;
 import io.dcnet.mesos.stream.ClusterChange;
 import io.dcnet.mesos.stream.ClusterListener;
 import io.dcnet.mesos.stream.ClusterSnapshot;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,18 +15,22 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@code dcos.thisdcos.directory} zone in step with the Mesos event stream and publishes
- * it to a sink, at most once per {@code publishInterval} (spec dcos-net.md 2.4, 2.5).
+ * it to a sink, at most once per {@code publishInterval} (spec dcos-net.md 2.4, 2.5). It routes
+ * events and timer ticks to its parts:
  *
- * <p><b>Incremental upkeep.</b> Each task's entries ({@link TaskRecords#forTask}) are kept by task
- * id and reference-counted in a {@link RecordTable}; a task, agent or framework change recomputes
- * only the tasks it touches. Tasks whose agent or framework is unknown are held back (no records).
+ * <ul>
+ *   <li>{@link ClusterEntriesTracker}: incremental upkeep of the zone's entries (only the tasks a
+ *       change touches are recomputed; tasks whose agent or framework is unknown are held back);
+ *   <li>{@link MastersSource}: the {@code master.} entries, re-read every {@code mastersRefresh};
+ *   <li>{@link FailoverTracker}: the failover phases below;
+ *   <li>{@link ZonePublisher}: coalescing, carry-over and the sink.
+ * </ul>
  *
  * <p><b>Coalescing.</b> Publishes are at least {@code publishInterval} apart. A change when the
  * last publish is older than that is published at the next {@link #tick()}; a change sooner than
@@ -55,40 +50,27 @@ import org.slf4j.LoggerFactory;
  * <p>The exact rule: while not serving, the zone published is the union of the carried zone and the
  * current zone (with {@code leader.dcos.thisdcos.directory} taken from the current zone when it has
  * one). So no name or value published before the resubscription disappears until {@code SERVE}; new
- * ones appear at once. Entering {@code SERVE} publishes the current zone.
+ * ones appear at once. Entering {@code SERVE} publishes the current zone. Nothing is published in
+ * {@code INIT}.
  *
  * <p>Thread-safe: {@link #onChange} (subscriber thread) and {@link #tick()} (timer thread) are
- * serialized on this object; the sink is called from {@link #tick()} while holding that lock, so
- * publishes are in order, and must return quickly.
+ * serialized on this object, which also guards all its parts; the sink is called from {@link
+ * #tick()} while holding that lock, so publishes are in order, and must return quickly.
  */
 public final class MesosZoneController implements ClusterListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MesosZoneController.class);
-  private static final String LEADER = "leader." + TaskRecords.ZONE;
 
-  private final TaskRecords records;
-  private final Supplier<List<String>> masters;
-  private final Consumer<DnsZone> sink;
   private final Clock clock;
   private final ControllerOptions options;
   private final AtomicLong tickFailures = new AtomicLong();
 
   // guarded by this
-  private final RecordTable table = new RecordTable();
-  private final Map<String, List<InetAddress>> agentIps = new HashMap<>();
-  private final Map<String, String> frameworkNames = new HashMap<>();
-  private final Map<String, Task> tasks = new LinkedHashMap<>();
-  private final Map<String, List<ZoneEntry>> taskEntries = new HashMap<>();
-  private List<ZoneEntry> masterEntries = List.of();
+  private final ClusterEntriesTracker entries;
+  private final MastersSource masters;
   private final FailoverTracker failover;
-  private DnsZone carried = DnsZone.empty(TaskRecords.ZONE);
-  private DnsZone lastPublished;
-  private Instant lastPublishAt = Instant.MIN;
-  private Instant dueAt; // null: nothing pending
-  private Instant mastersReadAt = Instant.MIN;
-  private long publishCount;
+  private final ZonePublisher publisher;
   private ScheduledFuture<?> timer;
   private boolean tickFailing; // timer thread only
-  private boolean mastersFailing;
 
   /**
    * @param masters every master's IP (or host name), read at each resubscription and every {@code
@@ -101,12 +83,15 @@ public final class MesosZoneController implements ClusterListener, AutoCloseable
       Consumer<DnsZone> sink,
       Clock clock,
       ControllerOptions options) {
-    this.records = Objects.requireNonNull(records, "records");
-    this.masters = Objects.requireNonNull(masters, "masters");
-    this.sink = Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(masters, "masters");
+    Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.options = Objects.requireNonNull(options, "options");
+    this.entries = new ClusterEntriesTracker(records);
+    this.masters = new MastersSource(masters, records, options.mastersRefresh());
     this.failover = new FailoverTracker(options);
+    this.publisher = new ZonePublisher(sink, options.publishInterval());
   }
 
   /** Runs {@link #tick()} every {@code tickInterval} on {@code timerThread}. */
@@ -131,32 +116,17 @@ public final class MesosZoneController implements ClusterListener, AutoCloseable
     Instant now = clock.instant();
     switch (change) {
       case ClusterChange.Resynced r -> resync(r.snapshot(), now);
-      case ClusterChange.TaskChanged tc -> {
-        if (tc.current() == null) {
-          tasks.remove(tc.taskId());
-        } else {
-          tasks.put(tc.taskId(), tc.current());
-        }
-        recompute(tc.taskId());
-      }
+      case ClusterChange.TaskChanged tc -> entries.taskChanged(tc.taskId(), tc.current());
       case ClusterChange.AgentAdded a -> {
-        agentIps.put(a.agent().id(), records.agentIps(a.agent()));
+        entries.agentAdded(a.agent());
         failover.agentSettled(a.agent().id());
-        recomputeWhere(t -> t.agentId().equals(a.agent().id()));
       }
       case ClusterChange.AgentRemoved a -> {
-        agentIps.remove(a.agent().id());
+        entries.agentRemoved(a.agent().id());
         failover.agentSettled(a.agent().id());
-        recomputeWhere(t -> t.agentId().equals(a.agent().id()));
       }
-      case ClusterChange.FrameworkAdded f -> {
-        frameworkNames.put(f.framework().id(), f.framework().name());
-        recomputeWhere(t -> t.frameworkId().equals(f.framework().id()));
-      }
-      case ClusterChange.FrameworkRemoved f -> {
-        frameworkNames.remove(f.framework().id());
-        recomputeWhere(t -> t.frameworkId().equals(f.framework().id()));
-      }
+      case ClusterChange.FrameworkAdded f -> entries.frameworkAdded(f.framework());
+      case ClusterChange.FrameworkRemoved f -> entries.frameworkRemoved(f.framework().id());
     }
     markDirty(now);
     advancePhase(now);
@@ -165,17 +135,14 @@ public final class MesosZoneController implements ClusterListener, AutoCloseable
   /** Timer entry point: refreshes masters, advances phases, publishes when due. */
   public synchronized void tick() {
     Instant now = clock.instant();
-    if (failover.phase() != FailoverPhase.INIT
-        && !now.isBefore(mastersReadAt.plus(options.mastersRefresh()))) {
+    if (failover.phase() != FailoverPhase.INIT && masters.due(now)) {
       if (readMasters(now)) {
         markDirty(now);
       }
     }
     advancePhase(now);
-    if (dueAt != null && !now.isBefore(dueAt)) {
-      publish(now); // if the sink throws, dueAt stays set and the next tick retries
-      dueAt = null;
-    }
+    // if the sink throws, the publish stays due and the next tick retries
+    publisher.publishIfDue(now, entries::toZone, failover.phase());
   }
 
   /** The current phase. */
@@ -185,17 +152,17 @@ public final class MesosZoneController implements ClusterListener, AutoCloseable
 
   /** The zone as computed now (what {@code SERVE} would publish). */
   public synchronized DnsZone currentZone() {
-    return table.toZone(TaskRecords.ZONE);
+    return entries.toZone();
   }
 
   /** The zone last handed to the sink, if any. */
   public synchronized Optional<DnsZone> lastPublished() {
-    return Optional.ofNullable(lastPublished);
+    return Optional.ofNullable(publisher.lastPublished());
   }
 
   /** Number of zones handed to the sink. */
   public synchronized long publishCount() {
-    return publishCount;
+    return publisher.publishCount();
   }
 
   /** Ticks that threw (logged once per failure streak). */
@@ -217,120 +184,26 @@ public final class MesosZoneController implements ClusterListener, AutoCloseable
   }
 
   private void resync(ClusterSnapshot s, Instant now) {
-    Set<String> before = new HashSet<>(agentIps.keySet());
-    carried = lastPublished == null ? DnsZone.empty(TaskRecords.ZONE) : lastPublished;
-    table.clear();
-    agentIps.clear();
-    frameworkNames.clear();
-    tasks.clear();
-    taskEntries.clear();
-    s.agents().values().forEach((Agent a) -> agentIps.put(a.id(), records.agentIps(a)));
-    s.frameworks().values().forEach((Framework f) -> frameworkNames.put(f.id(), f.name()));
-    tasks.putAll(s.tasks());
-    tasks.keySet().forEach(this::recompute);
-    table.add(records.forLeader(s.leader()));
-    table.add(masterEntries); // kept if the masters list fails now
+    publisher.carryLastPublished();
+    Set<String> missingAgents = entries.reset(s); // master entries kept if the list fails now
     readMasters(now);
-    before.removeAll(agentIps.keySet());
-    failover.resubscribed(before, now);
+    failover.resubscribed(missingAgents, now);
   }
 
+  /** Returns true if the master entries changed. */
   private boolean readMasters(Instant now) {
-    mastersReadAt = now;
-    List<String> list;
-    try {
-      list = masters.get();
-    } catch (RuntimeException e) {
-      if (!mastersFailing) {
-        LOG.warn(
-            "dns zone {}: masters list failed ({}); keeping the last",
-            TaskRecords.ZONE,
-            e.toString());
-      }
-      mastersFailing = true;
-      return false;
-    }
-    mastersFailing = false;
-    List<ZoneEntry> next = records.forMasters(list);
-    if (next.equals(masterEntries)) {
-      return false;
-    }
-    table.remove(masterEntries);
-    masterEntries = next;
-    table.add(masterEntries);
-    return true;
-  }
-
-  private void recomputeWhere(Predicate<Task> p) {
-    tasks.values().stream().filter(p).map(Task::id).toList().forEach(this::recompute);
-  }
-
-  private void recompute(String taskId) {
-    List<ZoneEntry> old = taskEntries.remove(taskId);
-    if (old != null) {
-      table.remove(old);
-    }
-    Task t = tasks.get(taskId);
-    if (t == null) {
-      return;
-    }
-    List<InetAddress> ips = agentIps.get(t.agentId());
-    String fw = frameworkNames.get(t.frameworkId());
-    if (ips == null || fw == null) {
-      return; // held back until agent and framework are known
-    }
-    List<ZoneEntry> entries = records.forTask(t, ips, fw);
-    if (!entries.isEmpty()) {
-      taskEntries.put(taskId, entries);
-      table.add(entries);
-    }
+    return masters.read(now).map(entries::replaceMasters).orElse(false);
   }
 
   private void advancePhase(Instant now) {
     if (failover.advance(now)) {
-      Instant earliest = lastPublishAt.plus(options.publishInterval());
-      dueAt = now.isAfter(earliest) ? now : earliest;
+      publisher.publishSoon(now);
     }
   }
 
   private void markDirty(Instant now) {
-    if (dueAt == null && failover.phase() != FailoverPhase.INIT) {
-      // leading edge: a change after a quiet second goes out at the next tick; changes within a
-      // second of the last publish wait for the window to close (still at most one per interval)
-      Instant earliest = lastPublishAt.plus(options.publishInterval());
-      dueAt = now.isAfter(earliest) ? now : earliest;
+    if (failover.phase() != FailoverPhase.INIT) {
+      publisher.changed(now);
     }
-  }
-
-  private void publish(Instant now) {
-    DnsZone current = table.toZone(TaskRecords.ZONE);
-    DnsZone zone = failover.phase() == FailoverPhase.SERVE ? current : carryOver(current);
-    if (zone.equals(lastPublished)) {
-      return;
-    }
-    DnsZone before = lastPublished == null ? DnsZone.empty(TaskRecords.ZONE) : lastPublished;
-    sink.accept(zone);
-    lastPublished = zone;
-    lastPublishAt = now;
-    publishCount++;
-    LOG.info(
-        "dns zone {}: published {} names, {} records ({} names added, {} removed; phase {})",
-        TaskRecords.ZONE,
-        zone.records().size(),
-        zone.size(),
-        ZoneOrder.namesAdded(before, zone),
-        ZoneOrder.namesAdded(zone, before),
-        failover.phase());
-  }
-
-  private DnsZone carryOver(DnsZone current) {
-    DnsZone union = ZoneOrder.union(current, carried);
-    List<ZoneRecord> leader = current.records().get(LEADER);
-    if (leader == null) {
-      return union;
-    }
-    Map<String, List<ZoneRecord>> byName = new LinkedHashMap<>(union.records());
-    byName.put(LEADER, leader);
-    return new DnsZone(union.name(), byName);
   }
 }
