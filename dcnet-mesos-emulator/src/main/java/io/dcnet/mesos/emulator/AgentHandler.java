@@ -8,14 +8,19 @@ import java.io.IOException;
 /**
  * Serves one emulated agent's {@code POST /api/v1} ({@code GET_STATE} only; other calls get 400).
  *
- * <p>Thread-safe: reads the emulator through its synchronized accessors.
+ * <p>Thread-safe: reads the cluster through {@link ClusterController}'s synchronized accessors.
  */
 final class AgentHandler implements HttpHandler {
-  private final MesosEmulator emu;
+  private final ClusterController cluster;
+  private final RequestCounter requests;
+  private final String token;
   private final String agentId;
 
-  AgentHandler(MesosEmulator emu, String agentId) {
-    this.emu = emu;
+  /** Serves agent {@code agentId}; {@code token} null means no authorization is required. */
+  AgentHandler(ClusterController cluster, RequestCounter requests, String token, String agentId) {
+    this.cluster = cluster;
+    this.requests = requests;
+    this.token = token;
     this.agentId = agentId;
   }
 
@@ -23,8 +28,8 @@ final class AgentHandler implements HttpHandler {
   public void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
-      emu.count("agent:" + path);
-      if (!HttpReplies.authorized(ex, emu.requiredToken())) {
+      requests.count("agent:" + path);
+      if (!HttpReplies.authorized(ex, token)) {
         return;
       }
       if (!"/api/v1".equals(path)) {
@@ -35,9 +40,9 @@ final class AgentHandler implements HttpHandler {
       if (type == null) {
         return;
       }
-      emu.count("agent:" + path + "#" + type);
+      requests.count("agent:" + path + "#" + type);
       if ("GET_STATE".equals(type)) {
-        HttpReplies.json(ex, V1Json.renderAgentGetState(emu.agentState(agentId)));
+        HttpReplies.json(ex, V1Json.renderAgentGetState(cluster.agentState(agentId)));
       } else {
         HttpReplies.text(ex, 400, "Unsupported call type " + type + " (emulator: GET_STATE only)");
       }

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * to a bounded completed list, as in Mesos). Every change publishes the matching v1 event JSON to
  * the sink.
  *
- * <p>Not thread-safe: owned by {@link MesosEmulator}, which calls it only while holding its lock.
+ * <p>Not thread-safe: owned by {@link ClusterController}, which calls it only while holding its
+ * lock.
  */
 final class ClusterState {
   private static final int COMPLETED_LIMIT = 1000;

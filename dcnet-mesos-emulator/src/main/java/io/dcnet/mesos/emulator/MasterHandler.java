@@ -17,17 +17,22 @@ import org.slf4j.LoggerFactory;
  * 307 with a protocol-relative {@code Location}; with no leader every request gets 503.
  *
  * <p>Thread-safe: one instance serves all request threads of its master; state is read through the
- * emulator's synchronized accessors. A {@code SUBSCRIBE} request keeps its thread until the stream
- * ends.
+ * {@link ClusterController}'s synchronized accessors. A {@code SUBSCRIBE} request keeps its thread
+ * until the stream ends.
  */
 final class MasterHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(MasterHandler.class);
 
-  private final MesosEmulator emu;
+  private final ClusterController cluster;
+  private final RequestCounter requests;
+  private final String token;
   private final int index;
 
-  MasterHandler(MesosEmulator emu, int index) {
-    this.emu = emu;
+  /** Serves master {@code index}; {@code token} null means no authorization is required. */
+  MasterHandler(ClusterController cluster, RequestCounter requests, String token, int index) {
+    this.cluster = cluster;
+    this.requests = requests;
+    this.token = token;
     this.index = index;
   }
 
@@ -35,8 +40,8 @@ final class MasterHandler implements HttpHandler {
   public void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
-      emu.count(path);
-      if (!HttpReplies.authorized(ex, emu.requiredToken())) {
+      requests.count(path);
+      if (!HttpReplies.authorized(ex, token)) {
         return;
       }
       boolean state = "/master/state".equals(path) || "/state".equals(path);
@@ -49,33 +54,35 @@ final class MasterHandler implements HttpHandler {
         HttpReplies.callType(ex); // answers 405
         return;
       }
-      int leader = emu.leaderIndex();
+      int leader = cluster.leaderIndex();
       if (leader < 0) {
         HttpReplies.text(ex, 503, "No leader elected");
         return;
       }
       if (leader != index) {
-        Pid pid = Pid.parse(emu.leaderPid()).orElseThrow();
+        Pid pid = Pid.parse(cluster.leaderPid()).orElseThrow();
         ex.getResponseHeaders()
             .set("Location", "//" + pid.hostPort() + HttpReplies.pathAndQuery(ex));
         HttpReplies.send(ex, 307, "text/plain; charset=utf-8", new byte[0]);
         return;
       }
       if (state) {
-        byte[] override = emu.masterStateOverride();
-        HttpReplies.json(ex, override != null ? override : MasterStateRenderer.render(emu.state()));
+        byte[] override = cluster.override();
+        HttpReplies.json(
+            ex, override != null ? override : MasterStateRenderer.render(cluster.state()));
         return;
       }
       String type = HttpReplies.callType(ex);
       if (type == null) {
         return;
       }
-      emu.count(path + "#" + type);
+      requests.count(path + "#" + type);
       switch (type) {
-        case "GET_STATE" -> HttpReplies.json(ex, V1Json.renderGetState(emu.state()));
+        case "GET_STATE" -> HttpReplies.json(ex, V1Json.renderGetState(cluster.state()));
         case "GET_MASTER" -> {
-          Pid pid = Pid.parse(emu.leaderPid()).orElseThrow();
-          HttpReplies.json(ex, V1Json.renderGetMaster(pid, emu.masterId(index), pid.host()));
+          Pid pid = Pid.parse(cluster.leaderPid()).orElseThrow();
+          HttpReplies.json(
+              ex, V1Json.renderGetMaster(pid, cluster.masters().masterId(index), pid.host()));
         }
         case "SUBSCRIBE" -> subscribe(ex);
         default -> HttpReplies.text(ex, 400, "Unsupported call type " + type);
@@ -91,7 +98,7 @@ final class MasterHandler implements HttpHandler {
       HttpReplies.text(ex, 406, "emulator: JSON encoding only (expected: application/json)");
       return;
     }
-    EventStreams.Stream stream = emu.openStream(index);
+    EventStreams.Stream stream = cluster.openStream(index);
     if (stream == null) {
       HttpReplies.text(ex, 503, "Leadership changed");
       return;
@@ -104,7 +111,7 @@ final class MasterHandler implements HttpHandler {
     }
     ex.sendResponseHeaders(200, 0);
     try (OutputStream out = ex.getResponseBody()) {
-      emu.streams().serve(stream, out);
+      cluster.streams().serve(stream, out);
     } catch (IOException e) {
       LOG.debug("subscriber went away: {}", e.toString());
     } catch (InterruptedException e) {

@@ -78,8 +78,6 @@ public final class MesosEmulatorBuilder {
         throw new IllegalArgumentException("scenario: " + scenario + ": " + e.getMessage(), e);
       }
     }
-    MesosEmulator emu = new MesosEmulator(addresses, port, heartbeat, token);
-    emu.startMasters(init);
-    return emu;
+    return MesosEmulator.start(addresses, port, heartbeat, token, init);
   }
 }
