@@ -1,6 +1,5 @@
 package io.dcnet.state;
 
-import io.dcnet.core.lifecycle.DaemonThreads;
 import io.dcnet.state.engine.EngineCallbacks;
 import io.dcnet.state.engine.Incarnation;
 import io.dcnet.state.engine.Members;
@@ -13,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.cluster.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,33 +22,33 @@ import org.slf4j.LoggerFactory;
  * dcnet-state-events-<nodeId>}. Membership, downing, purge of removed nodes' fields and rejoin
  * after removal are handled inside.
  *
+ * <p>This class is the facade and the wiring: the current incarnation and its replacement belong to
+ * {@link IncarnationRestarter}, housekeeping to {@link MaintenanceTasks}, listeners to {@link
+ * ListenerHub}.
+ *
  * <p>Thread-safe. Maintenance runs on one control thread {@code dcnet-state-control-<nodeId>}.
  */
 public final class ClusterState implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterState.class);
 
-  /** How long to wait for an old incarnation's ActorSystem before unbinding its port directly. */
-  private static final Duration TERMINATE_WAIT = Duration.ofSeconds(3);
-
   private final ClusterStateConfig cfg;
-  private final SeedSource seeds;
   private final ListenerHub hub;
   private final OwnEntries own;
   private final OrphanSweeper sweeper;
-  private final ScheduledExecutorService control;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ControlThread control;
   private final Callbacks callbacks = new Callbacks();
-  private volatile Incarnation current;
+  private final IncarnationRestarter incarnations;
+  private final MaintenanceTasks maintenance;
 
   private ClusterState(ClusterStateConfig cfg) {
     this.cfg = cfg;
-    this.seeds = new SeedSource(cfg);
+    SeedSource seeds = new SeedSource(cfg);
     this.hub = new ListenerHub(cfg.nodeId());
     this.own = new OwnEntries(cfg.nodeId());
     this.sweeper = new OrphanSweeper(cfg.unreachableRemoval());
-    this.control =
-        Executors.newSingleThreadScheduledExecutor(
-            DaemonThreads.named("dcnet-state-control-" + cfg.nodeId()));
+    this.control = new ControlThread(cfg.nodeId());
+    this.incarnations = new IncarnationRestarter(cfg, seeds, hub::keyNames, callbacks, control);
+    this.maintenance = new MaintenanceTasks(cfg, seeds, own, sweeper, incarnations, control);
   }
 
   /** Starts the node: binds, loads the durable replica, joins the seeds. Throws on bad config. */
@@ -63,27 +58,24 @@ public final class ClusterState implements AutoCloseable {
     }
     ClusterState cs = new ClusterState(cfg);
     try {
-      cs.current = Incarnation.start(1, cfg, cfg.bindPort(), cs.seeds.current(), cs.callbacks);
+      cs.incarnations.startFirst();
     } catch (RuntimeException e) {
-      cs.control.shutdownNow();
+      cs.control.close();
       cs.hub.close();
       throw e;
     }
-    cs.watch(cs.current);
-    cs.control.execute(cs::adoptOwnEntries);
-    long sweepMs = Math.max(500, Math.min(30_000, cfg.unreachableRemoval().toMillis() / 2));
-    var unusedSweep =
-        cs.control.scheduleWithFixedDelay(cs::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
-    if (cfg.seedFile() != null) {
-      var unusedSeeds = cs.control.scheduleWithFixedDelay(cs::refreshSeeds, 2, 2, TimeUnit.SECONDS);
-    }
+    cs.maintenance.start();
     LOG.info(
         "cluster state node {} ({}) started at {} in cluster {}",
         cfg.nodeId(),
         cfg.role().roleName(),
-        cs.current.hostPort(),
+        cs.current().hostPort(),
         cfg.clusterId());
     return cs;
+  }
+
+  private Incarnation current() {
+    return incarnations.current();
   }
 
   public String nodeId() {
@@ -96,17 +88,17 @@ public final class ClusterState implements AutoCloseable {
 
   /** {@code host:port} this node is bound to (stable across incarnations). */
   public String address() {
-    return current.hostPort();
+    return current().hostPort();
   }
 
   /** Number of the current incarnation, 1 for the first; grows on each internal rejoin. */
   public int incarnation() {
-    return current.number();
+    return current().number();
   }
 
   /** True when this node is Up (or WeaklyUp) in its cluster. */
   public boolean isUp() {
-    return current.isSelfUp();
+    return current().isSelfUp();
   }
 
   /** Writes this node's own field ({@code field = nodeId}). */
@@ -122,7 +114,7 @@ public final class ClusterState implements AutoCloseable {
     requireField(field);
     String stored = new StoredValue(cfg.nodeId(), key.codec().encode(value)).encode();
     own.put(key.name(), field, stored);
-    return current.put(key.name(), field, stored);
+    return current().put(key.name(), field, stored);
   }
 
   /**
@@ -141,14 +133,14 @@ public final class ClusterState implements AutoCloseable {
     requireField(field);
     String stored = new StoredValue(cfg.nodeId(), key.codec().encode(value)).encode();
     own.put(key.name(), field, stored);
-    return current.putEverywhere(key.name(), field, stored, timeout);
+    return current().putEverywhere(key.name(), field, stored, timeout);
   }
 
   /** Removes {@code field} of {@code key}. */
   public <V> CompletionStage<Void> remove(StateKey<V> key, String field) {
     requireField(field);
     own.remove(key.name(), field);
-    return current.remove(key.name(), field);
+    return current().remove(key.name(), field);
   }
 
   /** Immutable snapshot of the local replica of {@code key}: field → value. */
@@ -161,7 +153,7 @@ public final class ClusterState implements AutoCloseable {
   /** Like {@link #get} with the owner of each field. Undecodable fields are skipped. */
   public <V> Map<String, StateEntry<V>> entries(StateKey<V> key) {
     Map<String, StateEntry<V>> out = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : current.get(key.name()).entrySet()) {
+    for (Map.Entry<String, String> e : current().get(key.name()).entrySet()) {
       StoredValue sv = StoredValue.decode(e.getValue());
       try {
         out.put(e.getKey(), new StateEntry<>(sv.owner(), key.codec().decode(sv.payload())));
@@ -179,9 +171,9 @@ public final class ClusterState implements AutoCloseable {
   public <V> Subscription subscribe(StateKey<V> key, StateListener<V> listener) {
     Runnable[] remover = new Runnable[1];
     if (hub.add(key, listener, remover)) {
-      current.subscribe(key.name());
+      current().subscribe(key.name());
     } else {
-      Map<String, String> raw = current.get(key.name());
+      Map<String, String> raw = current().get(key.name());
       if (!raw.isEmpty()) {
         hub.changed(key.name(), raw);
       }
@@ -197,7 +189,7 @@ public final class ClusterState implements AutoCloseable {
 
   /** This node's view of the members, sorted by address. */
   public List<MemberInfo> members() {
-    var state = current.clusterState();
+    var state = current().clusterState();
     Set<Member> unreachable = state.getUnreachable();
     List<MemberInfo> out = new ArrayList<>();
     for (Member m : state.getMembers()) {
@@ -209,35 +201,18 @@ public final class ClusterState implements AutoCloseable {
 
   /** Test hook, see {@link Incarnation#blackhole}. */
   void blackholeForTest(String hostPort, boolean on) {
-    current.blackhole(hostPort, on);
+    current().blackhole(hostPort, on);
   }
 
   /** Stops this node without leaving the cluster (its fields stay until the masters remove it). */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!control.close()) {
       return;
     }
-    control.shutdownNow();
-    current.flushDurable(Duration.ofSeconds(2));
-    stop(current);
+    incarnations.stopCurrent();
     hub.close();
     LOG.info("cluster state node {} stopped", cfg.nodeId());
-  }
-
-  /**
-   * Terminates {@code inc} and waits for it; when its termination is stuck (README "Rejoin"),
-   * closes its listening socket directly so the port can be bound again.
-   */
-  private void stop(Incarnation inc) {
-    if (!inc.terminate(TERMINATE_WAIT)) {
-      LOG.warn(
-          "incarnation {} of {} did not terminate within {}; closing its listening socket",
-          inc.number(),
-          cfg.nodeId(),
-          TERMINATE_WAIT);
-      inc.unbindTransport(Duration.ofSeconds(3));
-    }
   }
 
   private static void requireField(String field) {
@@ -246,130 +221,16 @@ public final class ClusterState implements AutoCloseable {
     }
   }
 
-  private void watch(Incarnation inc) {
-    inc.whenTerminated()
-        .thenRun(() -> callbacks.requestRestart(inc.number(), "its actor system terminated"));
-  }
-
-  private void adoptOwnEntries() {
-    try {
-      own.loadFrom(current);
-    } catch (RuntimeException e) {
-      LOG.warn("could not read own fields from the local replica: {}", e.toString());
-    }
-  }
-
-  private void sweep() {
-    try {
-      sweeper.sweep(current);
-    } catch (RuntimeException e) {
-      LOG.warn("orphan sweep failed: {}", e.toString());
-    }
-  }
-
-  private void refreshSeeds() {
-    try {
-      if (seeds.refresh() && !current.isSelfUp()) {
-        current.joinSeeds(seeds.current(), cfg.systemName());
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("seed refresh failed: {}", e.toString());
-    }
-  }
-
-  private void reassert(int incarnation) {
-    Incarnation inc = current;
-    if (closed.get() || inc.number() != incarnation) {
-      return;
-    }
-    try {
-      own.reassert(inc);
-    } catch (RuntimeException e) {
-      LOG.warn("re-publishing own fields failed: {}", e.toString());
-    }
-  }
-
-  /**
-   * Replaces incarnation {@code incarnation} by a new one on the same port: terminates the old
-   * ActorSystem and waits for its termination (which unbinds its listener), checks that the port
-   * can be bound, and starts the next one. While the port is still taken it retries quickly (100 ms
-   * doubling, at most 2 s apart); other start failures back off from 1 s to 30 s.
-   */
-  private void restart(int incarnation, String reason, int attempt) {
-    Incarnation old = current;
-    if (closed.get() || old.number() != incarnation) {
-      return;
-    }
-    if (attempt == 0) {
-      LOG.warn("node {}: starting incarnation {}: {}", cfg.nodeId(), incarnation + 1, reason);
-      stop(old);
-    }
-    int port = old.port();
-    if (!PortCheck.isFree(cfg.bindHost(), port)) {
-      retryRestart(incarnation, reason, attempt, "port " + port + " still in use", true);
-      return;
-    }
-    try {
-      Incarnation next = Incarnation.start(incarnation + 1, cfg, port, seeds.current(), callbacks);
-      if (closed.get()) {
-        next.terminate(Duration.ofSeconds(15));
-        return;
-      }
-      current = next;
-      for (String key : hub.keyNames()) {
-        next.subscribe(key);
-      }
-      watch(next);
-      if (attempt > 0) {
-        LOG.info("incarnation {} started after {} retries", incarnation + 1, attempt);
-      }
-    } catch (RuntimeException e) {
-      retryRestart(incarnation, reason, attempt, e.toString(), PortCheck.isBindFailure(e));
-    }
-  }
-
-  private void retryRestart(
-      int incarnation, String reason, int attempt, String why, boolean portInUse) {
-    long delay =
-        portInUse
-            ? PortCheck.bindRetryMillis(attempt)
-            : Math.min(30_000L, 1000L << Math.min(attempt, 5));
-    if (!portInUse || attempt == 0 || attempt % 10 == 0) {
-      LOG.warn(
-          "new incarnation could not start (attempt {}), retrying in {} ms: {}",
-          attempt + 1,
-          delay,
-          why);
-    }
-    try {
-      var unusedRetry =
-          control.schedule(
-              () -> restart(incarnation, reason, attempt + 1), delay, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // closing
-    }
-  }
-
-  private void onControl(Runnable r) {
-    if (!closed.get()) {
-      try {
-        control.execute(r);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // closing
-      }
-    }
-  }
-
   /** Engine events; called on Pekko threads, so everything is handed to our own threads. */
   private final class Callbacks implements EngineCallbacks {
     @Override
     public void onChanged(int incarnation, String key, Map<String, String> raw) {
-      if (incarnation != current.number()) {
+      if (incarnation != current().number()) {
         return;
       }
       hub.changed(key, raw);
-      if (own.missingIn(key, raw) && current.isSelfUp()) {
-        onControl(() -> reassert(incarnation));
+      if (own.missingIn(key, raw) && current().isSelfUp()) {
+        maintenance.requestReassert(incarnation);
       }
     }
 
@@ -383,12 +244,12 @@ public final class ClusterState implements AutoCloseable {
 
     @Override
     public void onSelfUp(int incarnation) {
-      onControl(() -> reassert(incarnation));
+      maintenance.requestReassert(incarnation);
     }
 
     @Override
     public void requestRestart(int incarnation, String reason) {
-      onControl(() -> restart(incarnation, reason, 0));
+      incarnations.requestRestart(incarnation, reason);
     }
   }
 }

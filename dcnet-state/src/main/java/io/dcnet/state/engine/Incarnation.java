@@ -8,47 +8,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.cluster.Cluster;
 import org.apache.pekko.cluster.ClusterEvent.CurrentClusterState;
 import org.apache.pekko.cluster.ddata.DistributedData;
-import org.apache.pekko.cluster.ddata.GSet;
-import org.apache.pekko.cluster.ddata.GSetKey;
-import org.apache.pekko.cluster.ddata.Key;
-import org.apache.pekko.cluster.ddata.LWWMap;
-import org.apache.pekko.cluster.ddata.LWWMapKey;
-import org.apache.pekko.cluster.ddata.Replicator;
-import org.apache.pekko.cluster.ddata.SelfUniqueAddress;
 import org.apache.pekko.pattern.Patterns;
 
 /**
  * One incarnation of the node: an ActorSystem named {@code dcnet-<clusterId>} with the Replicator
  * and dcnet's actors. A node that was removed from the cluster needs a new incarnation (a new
- * ActorSystem); the durable replica is kept. Thread-safe: all methods talk to actors by message.
+ * ActorSystem); the durable replica is kept. This class owns the ActorSystem's lifecycle (start,
+ * join, status, termination); reads and writes of the replicated keys are done by its {@link
+ * ReplicaStore}, transport-level operations by its {@link ArteryTransportControl}.
+ *
+ * <p>Thread-safe: all methods talk to actors by message or to thread-safe Pekko extensions.
  */
 public final class Incarnation {
   /** Key listing every top-level key ever written (grow-only), used by the purge. */
   public static final String INDEX_KEY = "dcnet/index";
 
-  private static final Duration ASK = Duration.ofSeconds(5);
-  private static final Key<GSet<String>> INDEX = GSetKey.create(INDEX_KEY);
-
   private final int number;
   private final ActorSystem system;
   private final Cluster cluster;
   private final ActorRef replicator;
-  private final SelfUniqueAddress self;
-  private final ActorRef changes;
+  private final ReplicaStore replica;
+  private final ArteryTransportControl transport;
   private final boolean durable;
-  private final Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Incarnation(int number, ActorSystem system, EngineCallbacks cb, boolean durable) {
     this.number = number;
@@ -57,8 +49,9 @@ public final class Incarnation {
     this.cluster = Cluster.get(system);
     DistributedData dd = DistributedData.get(system);
     this.replicator = dd.replicator();
-    this.self = dd.selfUniqueAddress();
-    this.changes = system.actorOf(ChangeForwarder.props(number, cb), "dcnet-changes");
+    ActorRef changes = system.actorOf(ChangeForwarder.props(number, cb), "dcnet-changes");
+    this.replica = new ReplicaStore(replicator, dd.selfUniqueAddress(), changes);
+    this.transport = new ArteryTransportControl(system);
   }
 
   /**
@@ -202,66 +195,20 @@ public final class Incarnation {
    * {@code shutdown-streams-timeout}). Safe to call more than once; waits up to {@code timeout}.
    */
   public void unbindTransport(Duration timeout) {
-    var provider =
-        (org.apache.pekko.remote.RemoteActorRefProvider)
-            ((org.apache.pekko.actor.ExtendedActorSystem) system).provider();
-    if (provider.transport()
-        instanceof org.apache.pekko.remote.artery.tcp.ArteryTcpTransport artery) {
-      try {
-        scala.jdk.javaapi.FutureConverters.asJava(artery.shutdownTransport())
-            .toCompletableFuture()
-            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException | TimeoutException e) {
-        // best effort: the caller checks the port itself
-      }
-    }
+    transport.unbind(timeout);
   }
 
   /**
    * Test hook: drops all traffic between this node and {@code hostPort} in both directions, or lets
    * it pass again. Works only with {@code pekko.remote.artery.advanced.test-mode = on}.
    */
-  @SuppressWarnings("deprecation")
   public void blackhole(String hostPort, boolean on) {
-    HostPort hp = ClusterStateConfig.parseSeed(hostPort);
-    Address to = new Address("pekko", system.name(), hp.host(), hp.port());
-    org.apache.pekko.remote.RemoteActorRefProvider provider =
-        (org.apache.pekko.remote.RemoteActorRefProvider)
-            ((org.apache.pekko.actor.ExtendedActorSystem) system).provider();
-    org.apache.pekko.remote.transport.ThrottlerTransportAdapter.ThrottleMode mode =
-        on
-            ? org.apache.pekko.remote.transport.ThrottlerTransportAdapter.Blackhole$.MODULE$
-            : org.apache.pekko.remote.transport.ThrottlerTransportAdapter.Unthrottled$.MODULE$;
-    provider
-        .transport()
-        .managementCommand(
-            new org.apache.pekko.remote.transport.ThrottlerTransportAdapter.SetThrottle(
-                to,
-                (org.apache.pekko.remote.transport.ThrottlerTransportAdapter.Direction)
-                    scalaObject("ThrottlerTransportAdapter$Direction$Both$"),
-                mode));
-  }
-
-  private static Object scalaObject(String name) {
-    try {
-      return Class.forName("org.apache.pekko.remote.transport." + name)
-          .getField("MODULE$")
-          .get(null);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("pekko test API missing: " + name, e);
-    }
-  }
-
-  private static Key<LWWMap<String, String>> key(String name) {
-    return LWWMapKey.create(name);
+    transport.blackhole(hostPort, on);
   }
 
   /** Writes {@code field} locally; replication is asynchronous. */
   public CompletionStage<Void> put(String keyName, String field, String stored) {
-    index(keyName);
-    return update(key(keyName), m -> m.put(self, field, stored));
+    return replica.put(keyName, field, stored);
   }
 
   /**
@@ -272,106 +219,35 @@ public final class Incarnation {
    */
   public CompletionStage<Void> putEverywhere(
       String keyName, String field, String stored, Duration timeout) {
-    index(keyName);
-    Replicator.Update<LWWMap<String, String>> msg =
-        new Replicator.Update<>(
-            key(keyName),
-            LWWMap.<String, String>create(),
-            new Replicator.WriteAll(timeout),
-            m -> m.put(self, field, stored));
-    return Patterns.ask(replicator, msg, timeout.plus(ASK))
-        .thenCompose(
-            r ->
-                r instanceof Replicator.UpdateSuccess || r instanceof Replicator.UpdateTimeout
-                    ? CompletableFuture.<Void>completedFuture(null)
-                    : CompletableFuture.<Void>failedFuture(
-                        new IllegalStateException("update of " + keyName + " failed: " + r)));
+    return replica.putEverywhere(keyName, field, stored, timeout);
   }
 
   /** Removes {@code field} locally (observed-remove); replication is asynchronous. */
   public CompletionStage<Void> remove(String keyName, String field) {
-    return update(key(keyName), m -> m.remove(self, field));
+    return replica.remove(keyName, field);
   }
 
   /** Removes every field of {@code keyName} for which {@code drop} says true. */
-  public CompletionStage<Void> removeIf(
-      String keyName, java.util.function.Predicate<Map.Entry<String, String>> drop) {
-    return update(
-        key(keyName),
-        m -> {
-          LWWMap<String, String> out = m;
-          for (Map.Entry<String, String> e : m.getEntries().entrySet()) {
-            if (drop.test(e)) {
-              out = out.remove(self, e.getKey());
-            }
-          }
-          return out;
-        });
-  }
-
-  private void index(String keyName) {
-    if (indexed.add(keyName)) {
-      replicator.tell(
-          new Replicator.Update<GSet<String>>(
-              INDEX, GSet.<String>create(), Replicator.writeLocal(), s -> s.add(keyName)),
-          ActorRef.noSender());
-    }
-  }
-
-  private CompletionStage<Void> update(
-      Key<LWWMap<String, String>> k, Function<LWWMap<String, String>, LWWMap<String, String>> f) {
-    Replicator.Update<LWWMap<String, String>> msg =
-        new Replicator.Update<>(k, LWWMap.<String, String>create(), Replicator.writeLocal(), f);
-    return Patterns.ask(replicator, msg, ASK)
-        .thenCompose(
-            r ->
-                r instanceof Replicator.UpdateSuccess
-                    ? CompletableFuture.<Void>completedFuture(null)
-                    : CompletableFuture.<Void>failedFuture(
-                        new IllegalStateException("update of " + k.id() + " failed: " + r)));
+  public CompletionStage<Void> removeIf(String keyName, Predicate<Map.Entry<String, String>> drop) {
+    return replica.removeIf(keyName, drop);
   }
 
   /** Local read of a key's raw entries (field → stored text); empty when the key is unknown. */
   public Map<String, String> get(String keyName) {
-    Object r = askSync(new Replicator.Get<>(key(keyName), Replicator.readLocal()));
-    if (r instanceof Replicator.GetSuccess<?> ok && ok.dataValue() instanceof LWWMap<?, ?> map) {
-      @SuppressWarnings("unchecked")
-      Map<String, String> entries = ((LWWMap<String, String>) map).getEntries();
-      return Map.copyOf(entries);
-    }
-    return Map.of();
+    return replica.get(keyName);
   }
 
   /** Every key name ever written in the cluster (as known locally). */
   public Set<String> keyNames() {
-    Object r = askSync(new Replicator.Get<>(INDEX, Replicator.readLocal()));
-    if (r instanceof Replicator.GetSuccess<?> ok && ok.dataValue() instanceof GSet<?> set) {
-      @SuppressWarnings("unchecked")
-      Set<String> names = ((GSet<String>) set).getElements();
-      return Set.copyOf(names);
-    }
-    return Set.of();
+    return replica.keyNames();
   }
 
   /** Subscribes the change forwarder to {@code keyName}. */
   public void subscribe(String keyName) {
-    replicator.tell(new Replicator.Subscribe<>(key(keyName), changes), ActorRef.noSender());
+    replica.subscribe(keyName);
   }
 
   public void unsubscribe(String keyName) {
-    replicator.tell(new Replicator.Unsubscribe<>(key(keyName), changes), ActorRef.noSender());
-  }
-
-  private Object askSync(Object msg) {
-    try {
-      return Patterns.ask(replicator, msg, ASK)
-          .toCompletableFuture()
-          .get(ASK.toMillis() + 500, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cluster state not available: " + e, e);
-    }
+    replica.unsubscribe(keyName);
   }
 }
