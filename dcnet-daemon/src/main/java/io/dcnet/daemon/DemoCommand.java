@@ -1,7 +1,6 @@
 package io.dcnet.daemon;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -54,46 +53,61 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "120")
   int nodesTimeoutSeconds;
 
+  @Option(
+      names = "--keep-logs",
+      description =
+          "keep the nodes' configs and logs after a clean stop (a failed run always keeps them)")
+  boolean keepLogs;
+
   @Override
   public Integer call() throws Exception {
-    try (ExitSignal exit = ExitSignal.install();
-        Demo demo = new Demo().start(dnsPort, httpPort, refreshSeconds)) {
-      Path dir = null;
-      if (nodes) {
-        dir = Files.createTempDirectory("dcnet-demo-");
-        System.out.println(
-            "starting dcnet master and agents (configs and logs in " + dir + ") ...");
-        try {
-          demo.startNodes(dir, true, Duration.ofSeconds(nodesTimeoutSeconds));
-        } catch (IOException e) {
-          System.err.println("dcnet demo: " + e.getMessage());
-          return 1;
-        }
+    try (ExitSignal exit = ExitSignal.install()) {
+      DemoWorkDir workDir = null;
+      int code;
+      try (Demo demo = new Demo().start(dnsPort, httpPort, refreshSeconds)) {
+        workDir = nodes ? DemoWorkDir.create() : null;
+        code = run(exit, demo, workDir == null ? null : workDir.path());
       }
-      System.out.println();
-      System.out.println("dcnet demo is running (Ctrl-C to stop):");
-      System.out.println("  Mesos master emulator  " + demo.emulator().masterUrls().get(0));
-      System.out.println("  Mesos-DNS (udp+tcp)    " + Demo.IP + ":" + demo.dnsPort());
-      System.out.println("  Mesos-DNS HTTP API     http://" + Demo.IP + ":" + demo.httpPort());
-      System.out.println("  apps (framework marathon):");
-      for (DemoApps.Instance i : demo.instances()) {
-        System.out.println("    " + i.app() + " #" + i.index() + " on " + i.ip() + ":" + i.port());
+      if (workDir != null) {
+        System.out.println(workDir.finish(code, keepLogs));
       }
-      if (dir != null) {
-        System.out.println("  dcnet nodes (configs and logs in " + dir + "):");
-        for (DemoNode n : demo.nodes()) {
-          System.out.printf(
-              "    %-8s dcnet %-6s  DNS %s:%d  REST %s  state port %d%n",
-              n.name(), n.role(), n.ip(), n.dnsPort(), n.restUrl(), n.statePort());
-        }
-      }
-      System.out.println();
-      System.out.println("Try:");
-      for (String line : demo.commands()) {
-        System.out.println("  " + line);
-      }
-      System.out.println();
-      return exit.await();
+      return code;
     }
+  }
+
+  private int run(ExitSignal exit, Demo demo, Path dir) throws InterruptedException {
+    if (dir != null) {
+      System.out.println("starting dcnet master and agents (configs and logs in " + dir + ") ...");
+      try {
+        demo.startNodes(dir, true, Duration.ofSeconds(nodesTimeoutSeconds));
+      } catch (IOException e) {
+        System.err.println("dcnet demo: " + e.getMessage());
+        return 1;
+      }
+    }
+    System.out.println();
+    System.out.println("dcnet demo is running (Ctrl-C to stop):");
+    System.out.println("  Mesos master emulator  " + demo.emulator().masterUrls().get(0));
+    System.out.println("  Mesos-DNS (udp+tcp)    " + Demo.IP + ":" + demo.dnsPort());
+    System.out.println("  Mesos-DNS HTTP API     http://" + Demo.IP + ":" + demo.httpPort());
+    System.out.println("  apps (framework marathon):");
+    for (DemoApps.Instance i : demo.instances()) {
+      System.out.println("    " + i.app() + " #" + i.index() + " on " + i.ip() + ":" + i.port());
+    }
+    if (dir != null) {
+      System.out.println("  dcnet nodes (configs and logs in " + dir + "):");
+      for (DemoNode n : demo.nodes()) {
+        System.out.printf(
+            "    %-8s dcnet %-6s  DNS %s:%d  REST %s  state port %d%n",
+            n.name(), n.role(), n.ip(), n.dnsPort(), n.restUrl(), n.statePort());
+      }
+    }
+    System.out.println();
+    System.out.println("Try:");
+    for (String line : demo.commands()) {
+      System.out.println("  " + line);
+    }
+    System.out.println();
+    return exit.await();
   }
 }
