@@ -25,7 +25,7 @@ public final class InMemoryNamedVipStore implements NamedVipStore {
   public synchronized NamedVipAddress allocate(String name, boolean withIpv6) {
     NamedVipStore.checkName(name);
     NamedVipAddress existing = byName.get(name);
-    if (existing != null) {
+    if (existing != null && (!withIpv6 || existing.ipv6() != null)) {
       return existing;
     }
     Set<String> used4 = new HashSet<>();
@@ -38,7 +38,8 @@ public final class InMemoryNamedVipStore implements NamedVipStore {
         used6.add(a.ipv6());
       }
     }
-    String v4 = AddressProbe.firstFree(name, ranges.ipv4(), used4);
+    String v4 =
+        existing != null ? existing.ipv4() : AddressProbe.firstFree(name, ranges.ipv4(), used4);
     String v6 = withIpv6 ? AddressProbe.firstFree(name, ranges.ipv6(), used6) : null;
     NamedVipAddress a = new NamedVipAddress(name, v4, v6);
     byName.put(name, a);

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * VIP buckets, allocates addresses in the {@link NamedVipStore} for named VIPs that have at least
  * one backend, publishes them in {@link L4lbKeys#NAMES} (field = name), removes published names
  * without backends, and releases a name's addresses once it has had no backend for the grace period
- * (until then the reservation stays, so a returning VIP gets its old address back).
+ * (until then the reservation stays, so a returning VIP gets its old address back). With IPv6
+ * enabled it also adds an IPv6 address to every allocated name that has none (IPv4 unchanged); with
+ * IPv6 disabled existing IPv6 addresses are kept but no new ones are allocated.
  *
  * <p>Never dies: every pass catches, logs (once per failure streak), counts and is retried on the
  * next change or tick.
@@ -47,7 +48,6 @@ public final class NamedVipController implements AutoCloseable {
   private static final long WRITE_TIMEOUT_SECONDS = 10;
 
   private final ClusterState state;
-  private final NamedVipStore store;
   private final AllocatorLeadership leadership;
   private final NamedVipSettings settings;
   private final Clock clock;
@@ -60,9 +60,8 @@ public final class NamedVipController implements AutoCloseable {
   // owned by the controller thread
   private boolean active;
   private Instant activeSince = Instant.EPOCH;
-  private final Map<String, NamedVipAddress> allocated = new HashMap<>();
+  private final NameAllocations allocated;
   private final Map<String, Instant> goneSince = new HashMap<>();
-  private final Set<String> warnedNames = new HashSet<>();
   private boolean failing;
 
   public NamedVipController(
@@ -72,10 +71,11 @@ public final class NamedVipController implements AutoCloseable {
       NamedVipSettings settings,
       Clock clock) {
     this.state = Objects.requireNonNull(state, "state");
-    this.store = Objects.requireNonNull(store, "store");
     this.leadership = Objects.requireNonNull(leadership, "leadership");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.allocated =
+        new NameAllocations(Objects.requireNonNull(store, "store"), settings.ipv6Enabled(), errors);
     this.executor =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dcnet-l4lb-names"));
   }
@@ -130,8 +130,7 @@ public final class NamedVipController implements AutoCloseable {
       }
       Instant now = clock.instant();
       if (!active) {
-        allocated.clear();
-        allocated.putAll(store.all());
+        allocated.reload();
         goneSince.clear();
         active = true;
         activeSince = now;
@@ -158,7 +157,11 @@ public final class NamedVipController implements AutoCloseable {
 
   private void pass(Instant now) {
     Set<String> wanted = namesWithBackends();
-    RuntimeException storeFailure = allocateMissing(wanted);
+    goneSince.keySet().removeAll(wanted);
+    RuntimeException storeFailure = allocated.allocateMissing(wanted);
+    if (storeFailure == null) {
+      storeFailure = allocated.addMissingIpv6(wanted);
+    }
     Map<String, NamedVipAddress> published = state.get(L4lbKeys.NAMES);
     for (String name : wanted) {
       NamedVipAddress a = allocated.get(name);
@@ -177,15 +180,14 @@ public final class NamedVipController implements AutoCloseable {
         LOG.info("unpublished named VIP {}: no backends", name);
       }
     }
-    goneSince.keySet().retainAll(allocated.keySet());
-    for (String name : new TreeSet<>(allocated.keySet())) {
+    goneSince.keySet().retainAll(allocated.names());
+    for (String name : allocated.names()) {
       if (wanted.contains(name)) {
         continue;
       }
       Instant since = goneSince.computeIfAbsent(name, n -> now);
       if (storeFailure == null && !now.isBefore(since.plus(settings.grace()))) {
-        store.release(name);
-        NamedVipAddress a = allocated.remove(name);
+        NamedVipAddress a = allocated.release(name);
         goneSince.remove(name);
         LOG.info(
             "released named VIP {} ipv4 {} ipv6 {}: no backends for {}",
@@ -196,30 +198,6 @@ public final class NamedVipController implements AutoCloseable {
       }
     }
     rethrow(storeFailure);
-  }
-
-  /** Allocates the wanted names not yet allocated; returns the store failure that stopped it. */
-  private RuntimeException allocateMissing(Set<String> wanted) {
-    for (String name : wanted) {
-      goneSince.remove(name);
-      if (allocated.containsKey(name)) {
-        continue;
-      }
-      try {
-        NamedVipAddress a = store.allocate(name, settings.ipv6Enabled());
-        allocated.put(name, a);
-        warnedNames.remove(name);
-        LOG.info("allocated named VIP {} ipv4 {} ipv6 {}", name, a.ipv4(), a.ipv6());
-      } catch (NamedVipExhaustedException | IllegalArgumentException e) {
-        errors.incrementAndGet();
-        if (warnedNames.add(name)) {
-          LOG.warn("named VIP {} not allocated: {}", name, e.getMessage());
-        }
-      } catch (NamedVipStoreException e) {
-        return e; // the store is unreachable: the others would fail the same way
-      }
-    }
-    return null;
   }
 
   private Set<String> namesWithBackends() {

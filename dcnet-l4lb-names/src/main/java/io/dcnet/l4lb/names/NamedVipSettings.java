@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Settings of the {@link NamedVipController}. Immutable.
  *
- * @param ipv6Enabled also allocate an IPv6 address for new names
+ * @param ipv6Enabled also allocate an IPv6 address for new names and add one to allocated names
+ *     that have none; when false, existing IPv6 addresses are kept but none are allocated
  * @param grace how long a name without backends keeps its addresses (default 10 min)
  * @param tick period of the re-check (retries, grace expiry; default 5 s)
  * @param settle after gaining the role, how long to wait before removing published names or

@@ -1,8 +1,6 @@
 package io.dcnet.l4lb.names;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dcnet.l4lb.model.NamedVipAddress;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +29,8 @@ import org.apache.zookeeper.data.Stat;
  *
  * The three nodes of a name are created and deleted in one ZooKeeper transaction (multi-op), so the
  * map and its reverse index never disagree and an address can only be created once: a concurrent
- * allocator that lost the race gets {@code NodeExists} and probes again.
+ * allocator that lost the race gets {@code NodeExists} and probes again. An IPv6 address added
+ * later is created together with a version-checked update of {@code names/<name>}.
  *
  * <p>Thread-safe; calls block on ZooKeeper (bounded by the client's retry policy and connection
  * timeout). The caller owns, starts and closes the {@link CuratorFramework}.
@@ -41,7 +40,6 @@ public final class ZkNamedVipStore implements NamedVipStore {
   public static final String DEFAULT_BASE = "/dcnet/l4lb";
 
   private static final int MAX_ATTEMPTS = 16;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CuratorFramework zk;
   private final NamedVipRanges ranges;
@@ -50,9 +48,6 @@ public final class ZkNamedVipStore implements NamedVipStore {
   private final String ipv4;
   private final String ipv6;
   private volatile boolean parentsReady;
-
-  /** JSON of a {@code names/<name>} node. */
-  record NameNode(String ipv4, String ipv6, long createdMillis) {}
 
   public ZkNamedVipStore(CuratorFramework zk, NamedVipRanges ranges) {
     this(zk, ranges, DEFAULT_BASE, Clock.systemUTC());
@@ -71,36 +66,33 @@ public final class ZkNamedVipStore implements NamedVipStore {
     this.ipv6 = base + "/ipv6";
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A new name's nodes are created in one transaction. Adding IPv6 to an existing name creates
+   * {@code ipv6/<ip>} and rewrites {@code names/<name>} (IPv4 and {@code createdMillis} kept) in
+   * one transaction that also checks the version of {@code names/<name>} read before probing. A
+   * lost race (address or name taken, name changed or released meanwhile) re-reads and probes
+   * again.
+   */
   @Override
   public NamedVipAddress allocate(String name, boolean withIpv6) {
     NamedVipStore.checkName(name);
     try {
       ensureParents();
       for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        Optional<NamedVipAddress> existing = read(name);
-        if (existing.isPresent()) {
-          return existing.get();
+        Stat stat = new Stat();
+        NameNode node = readNode(name, stat);
+        NamedVipAddress done;
+        if (node == null) {
+          done = tryCreate(name, withIpv6);
+        } else if (!withIpv6 || node.ipv6() != null) {
+          return new NamedVipAddress(name, node.ipv4(), node.ipv6());
+        } else {
+          done = tryAddIpv6(name, node, stat.getVersion());
         }
-        String v4 = AddressProbe.firstFree(name, ranges.ipv4(), children(ipv4));
-        String v6 = withIpv6 ? AddressProbe.firstFree(name, ranges.ipv6(), children(ipv6)) : null;
-        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        List<CuratorOp> ops = new ArrayList<>();
-        ops.add(
-            zk.transactionOp()
-                .create()
-                .forPath(path(names, name), encode(new NameNode(v4, v6, clock.millis()))));
-        ops.add(zk.transactionOp().create().forPath(path(ipv4, v4), nameBytes));
-        if (v6 != null) {
-          ops.add(zk.transactionOp().create().forPath(path(ipv6, v6), nameBytes));
-        }
-        try {
-          zk.transaction().forOperations(ops);
-          return new NamedVipAddress(name, v4, v6);
-        } catch (KeeperException.NodeExistsException lostRace) {
-          // the name or one of the addresses was taken meanwhile: read again and probe again
-        } catch (KeeperException.NoNodeException parentGone) {
-          parentsReady = false;
-          ensureParents();
+        if (done != null) {
+          return done;
         }
       }
       throw new NamedVipStoreException(
@@ -109,6 +101,56 @@ public final class ZkNamedVipStore implements NamedVipStore {
       throw e;
     } catch (Exception e) {
       throw unavailable("allocate " + name, e);
+    }
+  }
+
+  /** Creates a new name's nodes in one transaction; null when another allocator came first. */
+  private NamedVipAddress tryCreate(String name, boolean withIpv6) throws Exception {
+    String v4 = AddressProbe.firstFree(name, ranges.ipv4(), children(ipv4));
+    String v6 = withIpv6 ? AddressProbe.firstFree(name, ranges.ipv6(), children(ipv6)) : null;
+    byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+    List<CuratorOp> ops = new ArrayList<>();
+    ops.add(
+        zk.transactionOp()
+            .create()
+            .forPath(path(names, name), new NameNode(v4, v6, clock.millis()).encode()));
+    ops.add(zk.transactionOp().create().forPath(path(ipv4, v4), nameBytes));
+    if (v6 != null) {
+      ops.add(zk.transactionOp().create().forPath(path(ipv6, v6), nameBytes));
+    }
+    return commit(ops) ? new NamedVipAddress(name, v4, v6) : null;
+  }
+
+  /**
+   * Adds an IPv6 address to {@code node} (read at {@code version}) in one transaction; null when
+   * the address was taken or the name changed meanwhile.
+   */
+  private NamedVipAddress tryAddIpv6(String name, NameNode node, int version) throws Exception {
+    String v6 = AddressProbe.firstFree(name, ranges.ipv6(), children(ipv6));
+    NameNode updated = node.withIpv6(v6);
+    List<CuratorOp> ops =
+        List.of(
+            zk.transactionOp()
+                .create()
+                .forPath(path(ipv6, v6), name.getBytes(StandardCharsets.UTF_8)),
+            zk.transactionOp()
+                .setData()
+                .withVersion(version)
+                .forPath(path(names, name), updated.encode()));
+    return commit(ops) ? new NamedVipAddress(name, node.ipv4(), v6) : null;
+  }
+
+  /** Runs one transaction; false when it lost a race (a node exists, changed or is gone). */
+  private boolean commit(List<CuratorOp> ops) throws Exception {
+    try {
+      zk.transaction().forOperations(ops);
+      return true;
+    } catch (KeeperException.NodeExistsException | KeeperException.BadVersionException lostRace) {
+      return false; // taken or changed meanwhile: read again and probe again
+    } catch (KeeperException.NoNodeException gone) {
+      parentsReady = false; // a parent, or the name being updated, was deleted meanwhile
+      ensureParents();
+      return false;
     }
   }
 
@@ -134,7 +176,7 @@ public final class ZkNamedVipStore implements NamedVipStore {
         } catch (KeeperException.NoNodeException e) {
           return false;
         }
-        NameNode node = decode(data);
+        NameNode node = NameNode.decode(data);
         List<CuratorOp> ops = new ArrayList<>();
         addReverseDelete(ops, ipv4, node.ipv4(), name);
         addReverseDelete(ops, ipv6, node.ipv6(), name);
@@ -193,11 +235,18 @@ public final class ZkNamedVipStore implements NamedVipStore {
   }
 
   private Optional<NamedVipAddress> read(String name) throws Exception {
+    NameNode n = readNode(name, new Stat());
+    return n == null
+        ? Optional.empty()
+        : Optional.of(new NamedVipAddress(name, n.ipv4(), n.ipv6()));
+  }
+
+  /** The name's node (its version stored in {@code stat}), or null when it has none. */
+  private NameNode readNode(String name, Stat stat) throws Exception {
     try {
-      NameNode n = decode(zk.getData().forPath(path(names, name)));
-      return Optional.of(new NamedVipAddress(name, n.ipv4(), n.ipv6()));
+      return NameNode.decode(zk.getData().storingStatIn(stat).forPath(path(names, name)));
     } catch (KeeperException.NoNodeException e) {
-      return Optional.empty();
+      return null;
     }
   }
 
@@ -225,14 +274,6 @@ public final class ZkNamedVipStore implements NamedVipStore {
 
   private static String path(String dir, String child) {
     return dir + "/" + child;
-  }
-
-  private static byte[] encode(NameNode n) throws IOException {
-    return JSON.writeValueAsBytes(n);
-  }
-
-  private static NameNode decode(byte[] data) throws IOException {
-    return JSON.readValue(data, NameNode.class);
   }
 
   private NamedVipStoreException unavailable(String what, Exception e) {

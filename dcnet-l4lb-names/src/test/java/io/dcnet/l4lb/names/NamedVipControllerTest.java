@@ -7,10 +7,8 @@ import io.dcnet.l4lb.model.L4lbKeys;
 import io.dcnet.l4lb.model.NamedVipAddress;
 import io.dcnet.state.ClusterState;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,42 +103,37 @@ class NamedVipControllerTest {
 
   @Test
   void survivesStoreFailuresAndRetries() throws Exception {
-    AtomicInteger failuresLeft = new AtomicInteger(3);
     NamedVipStore real = new InMemoryNamedVipStore(NamedVipRanges.defaults());
-    NamedVipStore flaky =
-        new NamedVipStore() {
-          @Override
-          public NamedVipAddress allocate(String name, boolean withIpv6) {
-            if (failuresLeft.getAndDecrement() > 0) {
-              throw new NamedVipStoreException("test: store down");
-            }
-            return real.allocate(name, withIpv6);
-          }
-
-          @Override
-          public Optional<NamedVipAddress> find(String name) {
-            return real.find(name);
-          }
-
-          @Override
-          public boolean release(String name) {
-            return real.release(name);
-          }
-
-          @Override
-          public Map<String, NamedVipAddress> all() {
-            return real.all();
-          }
-
-          @Override
-          public NamedVipRanges ranges() {
-            return real.ranges();
-          }
-        };
-    start(flaky, FAST);
+    start(new FlakyNamedVipStore(real, 3), FAST);
     StateNodes.putBackend(state, "agent-3", "flaky.marathon");
     await().atMost(WAIT).until(() -> published("flaky.marathon").isPresent());
     assertThat(controller.errors()).isGreaterThanOrEqualTo(3);
     StateNodes.removeBackend(state, "agent-3", "flaky.marathon");
+  }
+
+  @Test
+  void enablingIpv6AddsAddressesAndRetriesStoreFailures() throws Exception {
+    NamedVipStore real = new InMemoryNamedVipStore(NamedVipRanges.defaults());
+    NamedVipAddress old = real.allocate("old.marathon", false); // allocated while IPv6 was off
+    NamedVipAddress idle = real.allocate("idle.marathon", false); // no backends: in its grace
+    FlakyNamedVipStore flaky = new FlakyNamedVipStore(real, 3);
+    start(flaky, FAST.withIpv6(true));
+    StateNodes.putBackend(state, "agent-4", "old.marathon");
+    await()
+        .atMost(WAIT)
+        .until(() -> published("old.marathon").map(a -> a.ipv6() != null).orElse(false));
+    NamedVipAddress now = published("old.marathon").orElseThrow();
+    assertThat(now.ipv4()).isEqualTo(old.ipv4());
+    assertThat(now.ipv6()).startsWith("fd01:c::");
+    assertThat(real.find("old.marathon")).contains(now);
+    await().atMost(WAIT).until(() -> real.find("idle.marathon").orElseThrow().ipv6() != null);
+    assertThat(real.find("idle.marathon").orElseThrow().ipv4()).isEqualTo(idle.ipv4());
+    assertThat(published("idle.marathon")).isEmpty();
+    assertThat(controller.errors()).isGreaterThanOrEqualTo(3);
+    // nothing left to add: the store is not asked again
+    int calls = flaky.allocateCalls();
+    clock.advance(Duration.ofSeconds(1));
+    await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> flaky.allocateCalls() == calls);
+    StateNodes.removeBackend(state, "agent-4", "old.marathon");
   }
 }

@@ -53,6 +53,11 @@ class NamedVipControllerZkTest {
 
   /** A master's controller: its own ZooKeeper session, store and latch. */
   private NamedVipController startMaster(String id, NamedVipRanges ranges) throws Exception {
+    return startMaster(id, ranges, FAST);
+  }
+
+  private NamedVipController startMaster(String id, NamedVipRanges ranges, NamedVipSettings cfg)
+      throws Exception {
     CuratorFramework c = ZkTestClients.start(zk.getConnectString());
     clients.add(c);
     NamedVipStore store =
@@ -62,7 +67,7 @@ class NamedVipControllerZkTest {
             state,
             store,
             new ZkAllocatorLeadership(c, ZkAllocatorLeadership.DEFAULT_PATH, id),
-            FAST,
+            cfg,
             clock);
     ctl.start();
     controllers.add(ctl);
@@ -140,5 +145,51 @@ class NamedVipControllerZkTest {
     StateNodes.putBackend(state, "agent-1", "failover.marathon");
     await().atMost(WAIT).until(() -> published("failover.marathon").equals(Optional.of(a)));
     StateNodes.removeBackend(state, "agent-1", "failover.marathon");
+  }
+
+  @Test
+  void turningIpv6OnAddsAddressesWithoutMovingIpv4AndOffKeepsThem() throws Exception {
+    NamedVipController off = startMaster("m1", NamedVipRanges.defaults());
+    StateNodes.putBackend(state, "agent-6a", "dual.marathon");
+    StateNodes.putBackend(state, "agent-6b", "resting.marathon");
+    await().atMost(WAIT).until(() -> published("dual.marathon").isPresent());
+    await().atMost(WAIT).until(() -> published("resting.marathon").isPresent());
+    NamedVipAddress v4only = published("dual.marathon").orElseThrow();
+    NamedVipAddress resting = published("resting.marathon").orElseThrow();
+    assertThat(v4only.ipv6()).isNull();
+    StateNodes.removeBackend(state, "agent-6b", "resting.marathon"); // reserved, in its grace
+    await().atMost(WAIT).until(() -> published("resting.marathon").isEmpty());
+
+    // the operator enables IPv6: the daemon restarts the controller with the new settings
+    off.close();
+    controllers.remove(off);
+    // settle longer than the test (manual clock): a restart never unpublishes, as in production
+    NamedVipSettings restarted = FAST.withSettle(Duration.ofMinutes(1));
+    NamedVipController on =
+        startMaster("m1-ipv6", NamedVipRanges.defaults(), restarted.withIpv6(true));
+    await()
+        .atMost(WAIT)
+        .until(() -> published("dual.marathon").map(a -> a.ipv6() != null).orElse(false));
+    NamedVipAddress dual = published("dual.marathon").orElseThrow();
+    assertThat(dual.ipv4()).isEqualTo(v4only.ipv4());
+    assertThat(dual.ipv6()).startsWith("fd01:c::");
+    assertThat(inZk("dual.marathon")).contains(dual);
+    await().atMost(WAIT).until(() -> inZk("resting.marathon").orElseThrow().ipv6() != null);
+    assertThat(inZk("resting.marathon").orElseThrow().ipv4()).isEqualTo(resting.ipv4());
+
+    // and disables it again: existing IPv6 addresses stay, new names get none
+    on.close();
+    controllers.remove(on);
+    startMaster("m1-ipv4", NamedVipRanges.defaults(), restarted);
+    StateNodes.putBackend(state, "agent-6c", "fresh.marathon");
+    await().atMost(WAIT).until(() -> published("fresh.marathon").isPresent());
+    assertThat(published("fresh.marathon").orElseThrow().ipv6()).isNull();
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(WAIT)
+        .until(() -> published("dual.marathon").equals(Optional.of(dual)));
+    assertThat(inZk("dual.marathon")).contains(dual);
+    StateNodes.removeBackend(state, "agent-6a", "dual.marathon");
+    StateNodes.removeBackend(state, "agent-6c", "fresh.marathon");
   }
 }

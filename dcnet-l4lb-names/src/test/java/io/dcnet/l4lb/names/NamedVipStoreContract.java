@@ -16,6 +16,8 @@ abstract class NamedVipStoreContract {
       NamedVipRanges.of("11.0.0.0", "11.0.0.254", "fd01:c::", "fd01:c::ffff:ffff:ffff:ffff");
   static final NamedVipRanges TINY_RANGES =
       NamedVipRanges.of("11.0.0.0", "11.0.0.3", "fd01:c::", "fd01:c::3");
+  static final NamedVipRanges SMALL_V6_RANGES =
+      NamedVipRanges.of("11.0.0.0", "11.0.0.254", "fd01:c::", "fd01:c::3");
 
   /** A new, empty store allocating from {@code ranges}. */
   abstract NamedVipStore newStore(NamedVipRanges ranges);
@@ -95,6 +97,55 @@ abstract class NamedVipStoreContract {
     NamedVipAddress next = store.allocate("newcomer.marathon", true);
     assertThat(next.ipv4()).isEqualTo(gone.ipv4());
     assertThat(store.all()).hasSize(4);
+  }
+
+  @Test
+  void ipv6IsAddedToAnExistingNameKeepingItsIpv4() {
+    NamedVipStore store = newStore(TEST_RANGES);
+    NamedVipAddress before = store.allocate("qux.ipv6", false);
+    assertThat(before.ipv6()).isNull();
+    NamedVipAddress after = store.allocate("qux.ipv6", true);
+    // same start point as for a new name, IPv4 untouched
+    assertThat(after)
+        .isEqualTo(new NamedVipAddress("qux.ipv6", before.ipv4(), "fd01:c::6d6d:9c64:fd19:f251"));
+    assertThat(store.find("qux.ipv6")).contains(after);
+    assertThat(store.all()).containsEntry("qux.ipv6", after);
+    assertThat(store.allocate("qux.ipv6", true)).isEqualTo(after);
+    // IPv6 off again: the address is kept, not removed
+    assertThat(store.allocate("qux.ipv6", false)).isEqualTo(after);
+  }
+
+  @Test
+  void addedIpv6ProbesPastTakenAddresses() {
+    NamedVipStore store = newStore(SMALL_V6_RANGES);
+    List<String> same = SameStartNames.find(SMALL_V6_RANGES.ipv6(), 3, -1);
+    String start = IpLiterals.format(NamedVipHash.ipv6Start(same.get(0), SMALL_V6_RANGES.ipv6()));
+    NamedVipAddress first = store.allocate(same.get(0), true);
+    assertThat(first.ipv6()).isEqualTo(start);
+    Set<String> v6 = new HashSet<>(Set.of(first.ipv6()));
+    for (String name : same.subList(1, 3)) {
+      NamedVipAddress without = store.allocate(name, false);
+      NamedVipAddress with = store.allocate(name, true);
+      assertThat(with.ipv4()).isEqualTo(without.ipv4());
+      v6.add(with.ipv6());
+    }
+    assertThat(v6).hasSize(3);
+    assertThat(store.find(same.get(0))).contains(first);
+  }
+
+  @Test
+  void addingIpv6ToAFullRangeFailsAndKeepsTheName() {
+    NamedVipStore store = newStore(SMALL_V6_RANGES);
+    for (int i = 0; i < 4; i++) {
+      store.allocate("app" + i + ".marathon", true);
+    }
+    NamedVipAddress v4only = store.allocate("late.marathon", false);
+    assertThatThrownBy(() -> store.allocate("late.marathon", true))
+        .isInstanceOf(NamedVipExhaustedException.class)
+        .hasMessageContaining("l4lb.namedVipIpv6Range fd01:c::-fd01:c::3");
+    assertThat(store.find("late.marathon")).contains(v4only);
+    store.release("app1.marathon");
+    assertThat(store.allocate("late.marathon", true).ipv4()).isEqualTo(v4only.ipv4());
   }
 
   @Test

@@ -1,8 +1,10 @@
 package io.dcnet.l4lb.names;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dcnet.l4lb.model.NamedVipAddress;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -131,5 +135,90 @@ class ZkNamedVipStoreTest extends NamedVipStoreContract {
     assertThat(store.all().values()).containsExactlyInAnyOrder(first, second);
     assertThat(store.allocate(same.get(1), false)).isEqualTo(second);
     assertThat(new File(dataDir.toFile(), "version-2")).isDirectory();
+  }
+
+  @Test
+  void racingAllocatorsAddingIpv6NeverShareAnAddress() throws Exception {
+    String base = freshBase();
+    NamedVipRanges ranges = NamedVipRanges.of("11.0.0.0", "11.0.0.254", "fd01:c::", "fd01:c::ff");
+    // every name has the same IPv6 start point: every addition collides with every other one
+    List<String> same = SameStartNames.find(ranges.ipv6(), 6, -1);
+    List<NamedVipStore> stores = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      CuratorFramework c = ZkTestClients.start(zk.getConnectString());
+      extraClients.add(c);
+      stores.add(new ZkNamedVipStore(c, ranges, base, Clock.systemUTC()));
+    }
+    Map<String, String> ipv4Before = new HashMap<>();
+    for (String name : same) {
+      ipv4Before.put(name, stores.get(0).allocate(name, false).ipv4());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<NamedVipAddress>> results = new ArrayList<>();
+      for (int i = 0; i < same.size(); i++) {
+        String name = same.get(i);
+        for (int k = 0; k < 2; k++) { // the same name from two allocators at once
+          NamedVipStore s = stores.get((i + k) % stores.size());
+          results.add(pool.submit((Callable<NamedVipAddress>) () -> s.allocate(name, true)));
+        }
+      }
+      Set<NamedVipAddress> distinct = new HashSet<>();
+      for (Future<NamedVipAddress> f : results) {
+        distinct.add(f.get(20, TimeUnit.SECONDS));
+      }
+      assertThat(distinct).hasSize(same.size()); // both allocators got the same answer per name
+      assertThat(distinct.stream().map(NamedVipAddress::ipv6).distinct()).hasSize(same.size());
+      for (NamedVipAddress a : distinct) {
+        assertThat(a.ipv4()).isEqualTo(ipv4Before.get(a.name()));
+        assertThat(client.getData().forPath(base + "/ipv6/" + a.ipv6()))
+            .asString(StandardCharsets.UTF_8)
+            .isEqualTo(a.name());
+      }
+      assertThat(client.getChildren().forPath(base + "/ipv6")).hasSize(same.size());
+      assertThat(stores.get(2).all().values()).containsExactlyInAnyOrderElementsOf(distinct);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void addedIpv6SurvivesAStoreAndZooKeeperRestart() throws Exception {
+    String base = freshBase();
+    MutableClock clock = new MutableClock();
+    CuratorFramework c = ZkTestClients.start(zk.getConnectString());
+    extraClients.add(c);
+    NamedVipStore store = new ZkNamedVipStore(c, TEST_RANGES, base, clock);
+    NamedVipAddress before = store.allocate("foo.bar", false);
+    long created = createdMillis(c, base, "foo.bar");
+    clock.advance(Duration.ofHours(1));
+    NamedVipAddress added = store.allocate("foo.bar", true);
+    assertThat(added.ipv4()).isEqualTo(before.ipv4());
+    assertThat(added.ipv6()).isNotNull();
+    c.close();
+    extraClients.remove(c);
+
+    zk.restart(); // same port, same data directory
+    CuratorFramework again = ZkTestClients.start(zk.getConnectString());
+    extraClients.add(again);
+    NamedVipStore restarted = new ZkNamedVipStore(again, TEST_RANGES, base, Clock.systemUTC());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .ignoreExceptions()
+        .until(() -> restarted.find("foo.bar").isPresent());
+    assertThat(restarted.find("foo.bar")).contains(added);
+    assertThat(restarted.allocate("foo.bar", true)).isEqualTo(added);
+    // createdMillis is the first allocation's, not the time IPv6 was added
+    assertThat(createdMillis(again, base, "foo.bar")).isEqualTo(created);
+    assertThat(again.getData().forPath(base + "/ipv6/" + added.ipv6()))
+        .asString(UTF_8)
+        .isEqualTo("foo.bar");
+  }
+
+  private static long createdMillis(CuratorFramework c, String base, String name) throws Exception {
+    return new ObjectMapper()
+        .readTree(c.getData().forPath(base + "/names/" + name))
+        .get("createdMillis")
+        .asLong();
   }
 }
