@@ -7,6 +7,7 @@ import io.dcnet.l4lb.names.ZkAllocatorLeadership;
 import io.dcnet.l4lb.names.ZkNamedVipStore;
 import io.dcnet.mesos.zk.ZkClientSettings;
 import io.dcnet.state.ClusterState;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The masters' named-VIP allocator (decision 007), wired: a Curator client on {@code
  * l4lb.zookeeper}, the ZooKeeper store with the configured ranges, the allocator latch and the
- * {@link NamedVipController} that publishes {@code l4lb/names}.
+ * {@link NamedVipController} that publishes {@code l4lb/names}; its {@code names_*} meters go to
+ * the node's {@code l4lb} registry.
  *
  * <p>Start and close from one thread; the parts run on their own threads.
  */
@@ -28,7 +30,7 @@ final class L4lbAllocator implements AutoCloseable {
   private final ZkAllocatorLeadership leadership;
   private final NamedVipController controller;
 
-  L4lbAllocator(NodeConfig cfg, ClusterState state) {
+  L4lbAllocator(NodeConfig cfg, ClusterState state, MeterRegistry registry) {
     L4lbConfig l = cfg.l4lb();
     NamedVipRanges ranges =
         NamedVipRanges.of(l.minNamedIp(), l.maxNamedIp(), l.minNamedIp6(), l.maxNamedIp6());
@@ -47,7 +49,8 @@ final class L4lbAllocator implements AutoCloseable {
             new ZkNamedVipStore(zk, ranges),
             leadership,
             NamedVipSettings.defaults().withIpv6(l.enableIpv6()).withGrace(l.nameGrace()),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            registry);
   }
 
   void start() {

@@ -25,7 +25,8 @@ import java.util.Objects;
  *     null = {@code <every master ip>:2181}
  * @param nameGrace {@code name_grace_seconds}: how long a named VIP's address stays reserved after
  *     its last backend is gone
- * @param reconcileInterval {@code reconcile_seconds}: how often the data plane is read back
+ * @param reconcileInterval {@code reconcile_seconds}: how often the data plane is checked (the full
+ *     read-back at most this often, decision 010)
  * @param nftTable {@code nft_table}: the nftables table dcnet owns ({@code inet} family)
  */
 public record L4lbConfig(

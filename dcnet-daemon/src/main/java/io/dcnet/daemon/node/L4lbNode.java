@@ -77,7 +77,7 @@ final class L4lbNode implements AutoCloseable {
     started.register(controller);
     controller.start();
     if (role == NodeRole.MASTER) {
-      L4lbAllocator allocator = new L4lbAllocator(cfg, state);
+      L4lbAllocator allocator = new L4lbAllocator(cfg, state, registry);
       started.register(allocator);
       allocator.start();
     } else {

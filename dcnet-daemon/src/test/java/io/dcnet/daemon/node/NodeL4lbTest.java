@@ -186,7 +186,12 @@ class NodeL4lbTest {
         assertThat(client.metrics("l4lb"))
             .contains("backends{", "unreachable_nodes{", "vips_duration_seconds_count{")
             .contains("proxy_tcp_accepted_total");
+        // the master is the named-VIP allocator: one name allocated
+        assertThat(client.metrics("l4lb"))
+            .contains("names_leader 1.0", "names_allocated 1.0", "names_allocations_total 1.0")
+            .contains("names_free{family=\"ipv4\"}");
         assertThat(agent.metrics("l4lb")).contains("local_vips 2.0", "local_backends 2.0");
+        assertThat(agent.metrics("l4lb")).doesNotContain("names_leader");
       }
 
       // traffic through the named VIP and the IP VIP reaches both backends

@@ -8,6 +8,8 @@ import io.dcnet.l4lb.model.VipBackends;
 import io.dcnet.state.ClusterState;
 import io.dcnet.state.StateKey;
 import io.dcnet.state.Subscription;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,11 @@ import org.slf4j.LoggerFactory;
  * without backends, and releases a name's addresses once it has had no backend for the grace period
  * (until then the reservation stays, so a returning VIP gets its old address back). With IPv6
  * enabled it also adds an IPv6 address to every allocated name that has none (IPv4 unchanged); with
- * IPv6 disabled existing IPv6 addresses are kept but no new ones are allocated.
+ * IPv6 disabled existing IPv6 addresses are kept but no new ones are allocated. When only the IPv6
+ * range is full a new name still gets its IPv4 address and IPv6 is retried on later passes; when
+ * the IPv4 range is full a new name gets nothing (see {@link NameAllocations}).
+ *
+ * <p>Meters: see {@link NamedVipMetrics} ({@code names.*}).
  *
  * <p>Never dies: every pass catches, logs (once per failure streak), counts and is retried on the
  * next change or tick.
@@ -56,6 +62,7 @@ public final class NamedVipController implements AutoCloseable {
   private final AtomicBoolean queued = new AtomicBoolean();
   private final AtomicLong errors = new AtomicLong();
   private final List<Subscription> subscriptions = new ArrayList<>();
+  private final NamedVipMetrics metrics;
 
   // owned by the controller thread
   private boolean active;
@@ -64,18 +71,35 @@ public final class NamedVipController implements AutoCloseable {
   private final Map<String, Instant> goneSince = new HashMap<>();
   private boolean failing;
 
+  /** A controller whose meters go to a private registry (nobody scrapes them). */
   public NamedVipController(
       ClusterState state,
       NamedVipStore store,
       AllocatorLeadership leadership,
       NamedVipSettings settings,
       Clock clock) {
+    this(state, store, leadership, settings, clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * A controller registering its {@code names.*} meters in {@code registry}; {@link #close()}
+   * removes its gauges again (counters stay and keep counting for the next controller).
+   */
+  public NamedVipController(
+      ClusterState state,
+      NamedVipStore store,
+      AllocatorLeadership leadership,
+      NamedVipSettings settings,
+      Clock clock,
+      MeterRegistry registry) {
     this.state = Objects.requireNonNull(state, "state");
     this.leadership = Objects.requireNonNull(leadership, "leadership");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.metrics = new NamedVipMetrics(registry);
     this.allocated =
-        new NameAllocations(Objects.requireNonNull(store, "store"), settings.ipv6Enabled(), errors);
+        new NameAllocations(
+            Objects.requireNonNull(store, "store"), settings.ipv6Enabled(), errors, metrics);
     this.executor =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dcnet-l4lb-names"));
   }
@@ -146,6 +170,9 @@ public final class NamedVipController implements AutoCloseable {
         return; // interrupted by close()
       }
       errors.incrementAndGet();
+      if (e instanceof NamedVipStoreException) {
+        metrics.failed(NamedVipMetrics.Reason.STORE);
+      }
       if (!failing) {
         LOG.warn("named VIP sync failed, retrying on the next change or tick: {}", e.toString());
         failing = true;
@@ -242,5 +269,6 @@ public final class NamedVipController implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    metrics.close();
   }
 }

@@ -30,7 +30,10 @@ public interface NamedVipStore {
    * IPv4 address stays). Existing addresses are returned unchanged.
    *
    * @param withIpv6 make sure the name also has an IPv6 address
-   * @throws NamedVipExhaustedException when a range has no free address left
+   * @throws NamedVipExhaustedException when a range has no free address left; nothing is then
+   *     allocated or changed. For a new name the IPv4 range is checked first, so {@link
+   *     NamedVipExhaustedException#isIpv6()} is true only when IPv4 had room and IPv6 did not (the
+   *     caller may then allocate with {@code withIpv6 = false} and add IPv6 later)
    * @throws NamedVipStoreException when the store cannot be reached or agree
    * @throws IllegalArgumentException when the name is not a valid VIP name
    */

@@ -3,9 +3,11 @@ package io.dcnet.l4lb.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import io.dcnet.l4lb.model.L4lbKeys;
 import io.dcnet.l4lb.model.NamedVipAddress;
 import io.dcnet.state.ClusterState;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +42,22 @@ class NamedVipControllerTest {
     }
   }
 
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
   private NamedVipController start(NamedVipStore store, NamedVipSettings settings) {
     controller =
-        new NamedVipController(state, store, AllocatorLeadership.always(), settings, clock);
+        new NamedVipController(
+            state, store, AllocatorLeadership.always(), settings, clock, registry);
     controller.start();
     return controller;
+  }
+
+  private double counter(String name) {
+    return registry.get(name).counter().count();
+  }
+
+  private double failures(String reason) {
+    return registry.get(NamedVipMetrics.FAILURES).tag("reason", reason).counter().count();
   }
 
   private static Optional<NamedVipAddress> published(String name) {
@@ -108,6 +121,9 @@ class NamedVipControllerTest {
     StateNodes.putBackend(state, "agent-3", "flaky.marathon");
     await().atMost(WAIT).until(() -> published("flaky.marathon").isPresent());
     assertThat(controller.errors()).isGreaterThanOrEqualTo(3);
+    assertThat(failures("store")).isEqualTo(3.0); // one per failed pass
+    assertThat(counter(NamedVipMetrics.ALLOCATIONS)).isEqualTo(1.0);
+    assertThat(registry.get(NamedVipMetrics.LEADER).gauge().value()).isEqualTo(1.0);
     StateNodes.removeBackend(state, "agent-3", "flaky.marathon");
   }
 
@@ -135,5 +151,54 @@ class NamedVipControllerTest {
     clock.advance(Duration.ofSeconds(1));
     await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> flaky.allocateCalls() == calls);
     StateNodes.removeBackend(state, "agent-4", "old.marathon");
+  }
+
+  @Test
+  void fullIpv6RangeStillGivesTheIpv4AddressAndAddsIpv6Later() throws Exception {
+    // two IPv6 addresses only
+    NamedVipStore store =
+        new InMemoryNamedVipStore(
+            NamedVipRanges.of("11.0.0.0", "11.0.0.254", "fd01:c::", "fd01:c::1"));
+    try (LogCapture logs = LogCapture.of(NamedVipController.class)) {
+      start(store, FAST.withIpv6(true));
+      StateNodes.putBackend(state, "agent-5a", "full1.marathon");
+      StateNodes.putBackend(state, "agent-5b", "full2.marathon");
+      for (String name : new String[] {"full1.marathon", "full2.marathon"}) {
+        await().atMost(WAIT).until(() -> published(name).map(a -> a.ipv6() != null).orElse(false));
+      }
+      NamedVipAddress first = published("full1.marathon").orElseThrow();
+
+      StateNodes.putBackend(state, "agent-5c", "full3.marathon");
+      await().atMost(WAIT).until(() -> published("full3.marathon").isPresent());
+      NamedVipAddress v4only = published("full3.marathon").orElseThrow();
+      assertThat(v4only.ipv4()).startsWith("11.0.0.");
+      assertThat(v4only.ipv6()).isNull();
+      // retried every tick, warned once, counted
+      await().atMost(WAIT).until(() -> failures("exhausted") >= 3);
+      assertThat(logs.count(Level.WARN, "named VIP full3.marathon got no IPv6 address")).isOne();
+      assertThat(logs.count(Level.WARN, "l4lb.namedVipIpv6Range")).isOne();
+      assertThat(controller.errors()).isGreaterThanOrEqualTo(3);
+      assertThat(counter(NamedVipMetrics.ALLOCATIONS)).isEqualTo(3.0);
+      assertThat(registry.get(NamedVipMetrics.ALLOCATED).gauge().value()).isEqualTo(3.0);
+      assertThat(registry.get(NamedVipMetrics.FREE).tag("family", "ipv6").gauge().value()).isZero();
+
+      // full1 goes away; after the grace its IPv6 address is free and full3 gets it
+      StateNodes.removeBackend(state, "agent-5a", "full1.marathon");
+      await().atMost(WAIT).until(() -> published("full1.marathon").isEmpty());
+      clock.advance(Duration.ofMinutes(10));
+      await().atMost(WAIT).until(() -> store.find("full1.marathon").isEmpty());
+      NamedVipAddress both = new NamedVipAddress("full3.marathon", v4only.ipv4(), first.ipv6());
+      await().atMost(WAIT).until(() -> published("full3.marathon").equals(Optional.of(both)));
+      assertThat(store.find("full3.marathon")).contains(both);
+      assertThat(logs.count(Level.INFO, "named VIP full3.marathon ipv6 " + first.ipv6() + " added"))
+          .isOne();
+      assertThat(logs.count(Level.WARN, "full3.marathon")).isOne();
+      assertThat(counter(NamedVipMetrics.RELEASES)).isEqualTo(1.0);
+      assertThat(counter(NamedVipMetrics.IPV6_ADDED)).isEqualTo(1.0);
+      assertThat(registry.get(NamedVipMetrics.ALLOCATED).gauge().value()).isEqualTo(2.0);
+    } finally {
+      StateNodes.removeBackend(state, "agent-5b", "full2.marathon");
+      StateNodes.removeBackend(state, "agent-5c", "full3.marathon");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.dcnet.l4lb.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcnet.core.net.IpLiterals;
@@ -85,6 +86,40 @@ abstract class NamedVipStoreContract {
   }
 
   @Test
+  void exhaustionTellsTheFullFamily() {
+    NamedVipStore store = newStore(SMALL_V6_RANGES);
+    for (int i = 0; i < 4; i++) {
+      store.allocate("app" + i + ".marathon", true);
+    }
+    // IPv4 has room, IPv6 is full: nothing is allocated, the exception names IPv6
+    assertThatExceptionOfType(NamedVipExhaustedException.class)
+        .isThrownBy(() -> store.allocate("v6full.marathon", true))
+        .satisfies(e -> assertThat(e.isIpv6()).isTrue())
+        .satisfies(e -> assertThat(e.family()).isEqualTo("ipv6"))
+        .satisfies(e -> assertThat(e.field()).isEqualTo(NamedVipRanges.IPV6_FIELD));
+    assertThat(store.find("v6full.marathon")).isEmpty();
+    // the caller can still get the IPv4 address
+    NamedVipAddress v4only = store.allocate("v6full.marathon", false);
+    assertThat(v4only.ipv4()).startsWith("11.0.0.");
+    assertThat(v4only.ipv6()).isNull();
+    assertThat(store.all()).hasSize(5);
+
+    NamedVipStore tiny = newStore(TINY_RANGES);
+    for (int i = 0; i < 4; i++) {
+      tiny.allocate("app" + i + ".marathon", false);
+    }
+    // IPv4 full (IPv6 has room): IPv4 is checked first and named, with or without IPv6
+    for (boolean withIpv6 : new boolean[] {false, true}) {
+      assertThatExceptionOfType(NamedVipExhaustedException.class)
+          .isThrownBy(() -> tiny.allocate("v4full.marathon", withIpv6))
+          .satisfies(e -> assertThat(e.isIpv6()).isFalse())
+          .satisfies(e -> assertThat(e.family()).isEqualTo("ipv4"))
+          .satisfies(e -> assertThat(e.field()).isEqualTo(NamedVipRanges.IPV4_FIELD));
+    }
+    assertThat(tiny.find("v4full.marathon")).isEmpty();
+  }
+
+  @Test
   void releaseFreesTheAddressesForOthers() {
     NamedVipStore store = newStore(TINY_RANGES);
     for (int i = 0; i < 4; i++) {
@@ -140,9 +175,10 @@ abstract class NamedVipStoreContract {
       store.allocate("app" + i + ".marathon", true);
     }
     NamedVipAddress v4only = store.allocate("late.marathon", false);
-    assertThatThrownBy(() -> store.allocate("late.marathon", true))
-        .isInstanceOf(NamedVipExhaustedException.class)
-        .hasMessageContaining("l4lb.namedVipIpv6Range fd01:c::-fd01:c::3");
+    assertThatExceptionOfType(NamedVipExhaustedException.class)
+        .isThrownBy(() -> store.allocate("late.marathon", true))
+        .withMessageContaining("l4lb.namedVipIpv6Range fd01:c::-fd01:c::3")
+        .satisfies(e -> assertThat(e.family()).isEqualTo("ipv6"));
     assertThat(store.find("late.marathon")).contains(v4only);
     store.release("app1.marathon");
     assertThat(store.allocate("late.marathon", true).ipv4()).isEqualTo(v4only.ipv4());

@@ -7,6 +7,8 @@ import io.dcnet.l4lb.dataplane.L4Snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The kernel L4 data plane: dcnet owns one nftables table ({@code inet <table>}) and replaces it
  * whole with one {@code nft -f -} transaction per {@link #sync}, so the kernel switches from the
- * old rules to the new ones atomically. {@link #installed} lists the table as JSON and parses it;
- * there is no cache. Established flows survive a sync because their NAT bindings live in conntrack,
- * not in the table.
+ * old rules to the new ones atomically (later syncs send only the difference). {@link #installed}
+ * lists the table as JSON and parses it; there is no cache. {@link #quickCheck} lists only the
+ * chains ({@link NftChainCheck}). Established flows survive a sync because their NAT bindings live
+ * in conntrack, not in the table.
  *
  * <p>Not thread-safe: confined to the sync thread, like every {@link L4DataPlane}.
  */
@@ -33,6 +36,9 @@ public final class NftDataPlane implements L4DataPlane {
   private L4Snapshot lastApplied;
 
   private long replacements;
+
+  /** The chains {@link #lastApplied} needs, computed on the first quick check after a sync. */
+  private TreeSet<String> expectedChains;
 
   private NftDataPlane(String table, CommandRunner runner) {
     this.table = table;
@@ -104,6 +110,7 @@ public final class NftDataPlane implements L4DataPlane {
       replacements++;
     }
     lastApplied = desired;
+    expectedChains = null;
     log.debug(
         "table inet {} {}: {} services, {} destinations in {} ms",
         table,
@@ -135,6 +142,33 @@ public final class NftDataPlane implements L4DataPlane {
       lastApplied = null;
       throw new DataPlaneException("cannot read table inet " + table + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Lists the table's chains ({@code nft -j list chains inet}, milliseconds even at 10,000 VIPs)
+   * and compares them with those of the last sync. A finding makes the next sync replace the table.
+   */
+  @Override
+  public Optional<String> quickCheck() throws DataPlaneException {
+    if (lastApplied == null) {
+      return Optional.of("table inet " + table + ": state unknown (not written since start)");
+    }
+    TreeSet<String> found;
+    try {
+      found = NftChainCheck.installed(runner.run("nft", "-j", "list", "chains", "inet"), table);
+    } catch (IOException e) {
+      throw new DataPlaneException(
+          "cannot list chains of inet " + table + ": " + e.getMessage(), e);
+    }
+    if (expectedChains == null) {
+      expectedChains = NftChainCheck.expected(lastApplied);
+    }
+    Optional<String> finding = NftChainCheck.compare(expectedChains, found);
+    if (finding.isPresent()) {
+      lastApplied = null;
+      return Optional.of("table inet " + table + ": " + finding.get());
+    }
+    return finding;
   }
 
   @Override

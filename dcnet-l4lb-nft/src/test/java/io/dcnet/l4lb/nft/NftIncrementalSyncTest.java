@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random sequences of snapshots through one data plane (so every step after the first is an
- * incremental update) always read back exactly; a table changed behind its back is replaced.
+ * incremental update) always read back exactly and pass the quick check (the pick chains the
+ * updates add and remove are the ones it expects); a table changed behind its back is found and
+ * replaced.
  */
 @Tag("root")
 class NftIncrementalSyncTest {
@@ -32,6 +34,7 @@ class NftIncrementalSyncTest {
         s = mutate(s, random);
         dp.sync(s);
         assertThat(dp.installed()).as("step %d", step).isEqualTo(s);
+        assertThat(dp.quickCheck()).as("quick check, step %d", step).isEmpty();
       }
       // every step after the first was an incremental update: none failed over to a replace
       assertThat(dp.replacements()).isEqualTo(1);
@@ -50,6 +53,42 @@ class NftIncrementalSyncTest {
       dp.sync(next); // the update fails (no table), the fallback replaces
       assertThat(dp.installed()).isEqualTo(next);
       assertThat(dp.replacements()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void theQuickCheckFindsADeletedChainAndAFlushedRulesetAndTheNextSyncRepairs() throws Exception {
+    try (Netns ns = Netns.create();
+        NftDataPlane dp = NftDataPlane.open(NftDataPlane.DEFAULT_TABLE, ns.runner())) {
+      ServiceKey web = new ServiceKey(Protocol.TCP, InetAddress.getByName("11.0.0.1"), 80);
+      L4Snapshot s =
+          L4Snapshot.empty().with(web, List.of(dest("10.9.0.1", 80, 1), dest("10.9.0.2", 80, 2)));
+      dp.sync(s);
+      assertThat(dp.quickCheck()).isEmpty();
+
+      String t = NftDataPlane.DEFAULT_TABLE;
+      ns.runner().run("nft", "flush", "chain", "inet", t, "output");
+      ns.runner().run("nft", "delete", "chain", "inet", t, "output");
+      assertThat(dp.quickCheck())
+          .hasValueSatisfying(
+              f -> assertThat(f).contains("missing [output (nat output -100 accept)]"));
+      assertThat(dp.installed()).as("the maps alone still read back equal").isEqualTo(s);
+      dp.sync(s); // the finding made it forget the table: this sync replaces it
+      assertThat(dp.replacements()).isEqualTo(2);
+      assertThat(dp.quickCheck()).isEmpty();
+
+      ns.runner().run("nft", "add", "chain", "inet", t, "extra");
+      assertThat(dp.quickCheck())
+          .hasValueSatisfying(f -> assertThat(f).contains("unexpected [extra]"));
+      dp.sync(s);
+      assertThat(dp.quickCheck()).isEmpty();
+
+      ns.runner().run("nft", "flush", "ruleset");
+      assertThat(dp.quickCheck()).hasValueSatisfying(f -> assertThat(f).contains("no chains"));
+      dp.sync(s);
+      assertThat(dp.installed()).isEqualTo(s);
+      assertThat(dp.quickCheck()).isEmpty();
+      assertThat(dp.replacements()).isEqualTo(4);
     }
   }
 

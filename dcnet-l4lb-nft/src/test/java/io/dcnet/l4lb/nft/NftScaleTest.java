@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,14 @@ class NftScaleTest {
       long renderUpdate = System.nanoTime() - renderStart;
       dp.sync(big);
       long changedBack = System.nanoTime();
+      Optional<String> quick = dp.quickCheck(); // the first one also computes the expected chains
+      long quickEnd = System.nanoTime();
+      Optional<String> quickAgain = dp.quickCheck();
+      long quickAgainEnd = System.nanoTime();
       System.out.printf(
           "nft scale: %d services x %d destinations: apply from empty %d ms, read back %d ms,"
               + " apply with one change %d ms (again: %d ms, of which rendering %d ms), full script"
-              + " %d KiB, update script %d B%n",
+              + " %d KiB, update script %d B, quick check %d ms (again: %d ms)%n",
           SERVICES,
           DESTINATIONS,
           (applied - t0) / 1_000_000,
@@ -58,7 +63,11 @@ class NftScaleTest {
           (changedBack - changed - renderUpdate) / 1_000_000,
           renderUpdate / 1_000_000,
           NftRenderer.render(big, NftDataPlane.DEFAULT_TABLE).length() / 1024,
-          update.length());
+          update.length(),
+          (quickEnd - changedBack) / 1_000_000,
+          (quickAgainEnd - quickEnd) / 1_000_000);
+      assertThat(quick).isEmpty();
+      assertThat(quickAgain).isEmpty();
       assertThat(back.serviceCount()).isEqualTo(SERVICES);
       assertThat(back).isEqualTo(big);
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * VIP bucket keys and {@code l4lb/names}, watches membership for reachability, and through a {@link
  * BoundedFrequencyRunner} makes the data plane match the snapshot built by {@link
  * L4SnapshotBuilder}. No sync before the {@link StartGate} opens; a full resync after any error;
- * every {@code reconcileInterval} the installed state is read back and repaired when it drifted.
+ * every {@code reconcileInterval} the installed state is checked ({@link DriftCheck}: a quick
+ * check, and a full read-back as often as its cost allows) and repaired when it drifted.
  *
  * <p>Threading: state listeners run on the cluster state's event thread and only store snapshots
  * and request a sync. Everything else (building, syncing, reconciling, the data plane calls) runs
@@ -45,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class L4lbController implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(L4lbController.class);
   private static final Duration GATE_POLL = Duration.ofMillis(100);
-  private static final Duration RECONCILE_SLACK = Duration.ofMillis(100);
 
   private final ClusterState state;
   private final L4DataPlane dataPlane;
@@ -59,6 +60,7 @@ public final class L4lbController implements AutoCloseable {
   private final Map<String, Map<String, AgentVips>> buckets = new ConcurrentHashMap<>();
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final ReachabilityTracker reachability;
+  private final DriftCheck driftCheck;
   private volatile Map<String, NamedVipAddress> names = Map.of();
   private volatile boolean gateOpen;
   private volatile L4Build lastBuild = L4Build.EMPTY;
@@ -69,7 +71,6 @@ public final class L4lbController implements AutoCloseable {
   private boolean needFullSync = true;
   private boolean firstSyncDone;
   private L4Snapshot lastLogged = L4Snapshot.empty();
-  private Instant nextReconcile = Instant.MIN;
   private volatile ScheduledFuture<?> gatePoll;
 
   /** A controller with its own sync thread and the system clock. */
@@ -114,6 +115,7 @@ public final class L4lbController implements AutoCloseable {
     keys.add(L4lbKeys.NAMES.name());
     this.gate = new StartGate(clock.instant(), cfg.settle(), cfg.startTimeout(), keys);
     this.reachability = new ReachabilityTracker(state);
+    this.driftCheck = new DriftCheck(dataPlane, metrics, clock, cfg.reconcileInterval());
   }
 
   /** Subscribes to the state and starts waiting for the start gate. Call once. */
@@ -217,28 +219,26 @@ public final class L4lbController implements AutoCloseable {
     metrics.stats(build.stats());
     L4Snapshot desired = build.snapshot();
     boolean unchanged = !needFullSync && desired.equals(lastApplied);
-    boolean reconcileDue = !now.plus(RECONCILE_SLACK).isBefore(nextReconcile);
-    if (unchanged && !reconcileDue) {
+    if (unchanged && !driftCheck.due(now)) {
       return;
     }
     if (unchanged) {
-      L4Snapshot installed;
+      Optional<String> drift;
       try {
-        installed = dataPlane.installed();
+        drift = driftCheck.check(desired, now);
       } catch (DataPlaneException | RuntimeException e) {
         needFullSync = true;
         metrics.failed();
         throw e;
       }
-      nextReconcile = now.plus(cfg.reconcileInterval());
-      if (installed.equals(desired)) {
+      if (drift.isEmpty()) {
         return;
       }
       metrics.reconciled();
       LOG.warn(
           "l4lb: {} data plane drifted from the desired state, resyncing: {}",
           dataPlane.kind(),
-          SnapshotDiff.summary(desired, installed));
+          drift.get());
     }
     apply(desired, now);
   }
@@ -268,7 +268,7 @@ public final class L4lbController implements AutoCloseable {
     lastLogged = desired;
     lastApplied = desired;
     needFullSync = false;
-    nextReconcile = now.plus(cfg.reconcileInterval());
+    driftCheck.synced(now);
   }
 
   private L4Build build() {

@@ -10,8 +10,9 @@ import java.util.function.UnaryOperator;
  * with*} methods.
  *
  * @param minSyncInterval at most one sync per this interval (default 200 ms)
- * @param reconcileInterval a sync, and a read-back of the installed state, at least this often
- *     (default 30 s, dcos-net's {@code reconcile_timeout})
+ * @param reconcileInterval a sync, and a check of the installed state, at least this often (default
+ *     30 s, dcos-net's {@code reconcile_timeout}); the full read-back runs as often as its cost
+ *     allows ({@code DriftCheck})
  * @param retryInitial first retry delay after a failed sync (default 1 s, doubling)
  * @param retryMax largest retry delay (default 30 s)
  * @param settle how long the state must be Up before the first sync (default 2 s, see {@link

@@ -8,18 +8,21 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The control loop's meters (spec 3.5, registry {@code l4lb}); Prometheus names in brackets:
+ * The control loop's meters (spec 3.5, registry {@code l4lb}, so the names carry no {@code l4lb}
+ * prefix); Prometheus names in brackets:
  *
  * <ul>
- *   <li>gauges {@code l4lb.vips} ({@code l4lb_vips}), {@code l4lb.backends}, {@code
- *       l4lb.unreachable.backends}, {@code l4lb.unreachable.vips}, {@code l4lb.unreachable.nodes},
- *       {@code l4lb.skipped.vips}: from the last built snapshot ({@link L4Stats});
- *   <li>counter {@code l4lb.reconciled.rules} ({@code l4lb_reconciled_rules_total}): reconciles
- *       that found the installed state different from the desired one;
- *   <li>timer {@code l4lb.vips.duration} ({@code l4lb_vips_duration_seconds}): duration of each
- *       data-plane sync;
- *   <li>counters {@code l4lb.sync.failures} ({@code l4lb_sync_failures_total}) and {@code
- *       l4lb.syncs} ({@code l4lb_syncs_total}): failed and successful data-plane syncs.
+ *   <li>gauges {@code vips} ({@code vips}), {@code backends}, {@code unreachable.backends}, {@code
+ *       unreachable.vips}, {@code unreachable.nodes}, {@code skipped.vips}: from the last built
+ *       snapshot ({@link L4Stats});
+ *   <li>counter {@code reconciled.rules} ({@code reconciled_rules_total}): reconciles that found
+ *       the installed state different from the desired one;
+ *   <li>timer {@code vips.duration} ({@code vips_duration_seconds}): duration of each data-plane
+ *       sync;
+ *   <li>timer {@code readback.duration} ({@code readback_duration_seconds}): duration of each full
+ *       read-back of the installed state (its count is the number of read-backs);
+ *   <li>counters {@code sync.failures} ({@code sync_failures_total}) and {@code syncs} ({@code
+ *       syncs_total}): failed and successful data-plane syncs.
  * </ul>
  *
  * <p>All meters carry the tag {@code dataplane} (the data plane's {@code kind()}). Thread-safe.
@@ -30,6 +33,7 @@ public final class L4lbMetrics {
   private final Counter failures;
   private final Counter syncs;
   private final Timer duration;
+  private final Timer readBack;
 
   public L4lbMetrics(MeterRegistry registry, String dataPlaneKind) {
     gauge(registry, dataPlaneKind, "vips", "installed VIP services", s -> s.vips());
@@ -78,6 +82,11 @@ public final class L4lbMetrics {
             .description("duration of data-plane syncs")
             .tag("dataplane", dataPlaneKind)
             .register(registry);
+    readBack =
+        Timer.builder("readback.duration")
+            .description("duration of full read-backs of the installed state")
+            .tag("dataplane", dataPlaneKind)
+            .register(registry);
   }
 
   private void gauge(
@@ -102,6 +111,10 @@ public final class L4lbMetrics {
 
   void failed() {
     failures.increment();
+  }
+
+  void readBack(Duration took) {
+    readBack.record(took);
   }
 
   void synced(Duration took) {

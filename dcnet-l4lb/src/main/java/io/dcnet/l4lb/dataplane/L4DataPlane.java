@@ -1,5 +1,7 @@
 package io.dcnet.l4lb.dataplane;
 
+import java.util.Optional;
+
 /**
  * Installs virtual services on this node: the seam between the L4 control loop and the kernel
  * (nftables) or the userspace proxy. Every implementation passes the contract suites {@code
@@ -34,6 +36,19 @@ public interface L4DataPlane extends AutoCloseable {
 
   /** Reads back the installed state. */
   L4Snapshot installed() throws DataPlaneException;
+
+  /**
+   * A cheap look at what is installed, for the reconciles between two {@link #installed} reads when
+   * those are expensive (the nftables table at 10,000 VIPs). Returns what it found different from
+   * the last successful {@link #sync}, or empty when it found nothing, which proves less than an
+   * equal {@link #installed}. After a finding the next {@link #sync} must rewrite everything.
+   *
+   * <p>The default finds nothing, for data planes whose {@link #installed} is cheap enough to run
+   * at every reconcile.
+   */
+  default Optional<String> quickCheck() throws DataPlaneException {
+    return Optional.empty();
+  }
 
   /** Removes everything this data plane installed. Idempotent. */
   @Override

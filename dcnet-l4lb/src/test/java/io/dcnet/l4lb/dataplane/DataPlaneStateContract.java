@@ -62,6 +62,7 @@ public abstract class DataPlaneStateContract {
     L4Snapshot s = sample();
     dp.sync(s);
     assertThat(dp.installed()).isEqualTo(s);
+    assertThat(dp.quickCheck()).as("quick check after a sync finds nothing").isEmpty();
     dp.sync(s);
     assertThat(dp.installed()).as("idempotent").isEqualTo(s);
   }
@@ -78,8 +79,10 @@ public abstract class DataPlaneStateContract {
             .with(new ServiceKey(Protocol.TCP, vip4(3), 443), List.of(dest("10.9.0.9", 8443, 2)));
     dp.sync(changed);
     assertThat(dp.installed()).isEqualTo(changed);
+    assertThat(dp.quickCheck()).as("quick check after a change").isEmpty();
     dp.sync(L4Snapshot.empty());
     assertThat(dp.installed()).isEqualTo(L4Snapshot.empty());
+    assertThat(dp.quickCheck()).as("quick check after emptying").isEmpty();
   }
 
   @Test
