@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Picks the L4 data plane of {@code l4lb.data_plane}: {@code nftables} (the kernel), {@code
  * userspace} (the Netty proxy), {@code none} (observe only: VIPs are tracked and served on {@code
  * /v1/vips} but nothing is installed), or {@code auto}: nftables when running as root with {@code
- * nft} on the PATH, else userspace.
+ * nft} on the PATH, else userspace. A table left by an earlier nftables run is removed when another
+ * data plane is chosen; the nftables table is left in place when the node stops ({@link #stop}).
  *
  * <p>Stateless; thread-safe.
  */
@@ -34,6 +35,9 @@ final class DataPlanes {
               : L4lbConfig.USERSPACE;
       LOG.info("l4lb.data_plane auto: using {}", kind);
     }
+    if (!L4lbConfig.NFTABLES.equals(kind)) {
+      NftSupport.removeLeftover(cfg.l4lb().nftTable(), "l4lb.data_plane is " + kind);
+    }
     return switch (kind) {
       case L4lbConfig.NFTABLES -> NftSupport.create(cfg.l4lb().nftTable());
       case L4lbConfig.USERSPACE -> {
@@ -44,6 +48,25 @@ final class DataPlanes {
       case L4lbConfig.NONE -> new ObserveOnly();
       default -> throw new IllegalArgumentException("l4lb.data_plane: " + kind);
     };
+  }
+
+  /**
+   * Stops {@code dataPlane} when the node stops. The nftables table stays in the kernel, so VIP
+   * connections, new ones included, keep working while dcnet restarts (an upgrade); the next start
+   * replaces it in one transaction once the start gate opens, and a start with another data plane
+   * or with l4lb off removes it. Every other data plane is closed (the userspace proxy lives in
+   * this process anyway).
+   */
+  static void stop(L4DataPlane dataPlane, NodeConfig cfg) {
+    if (L4lbConfig.NFTABLES.equals(dataPlane.kind())) {
+      LOG.info(
+          "l4lb: leaving table inet {} in place: VIPs keep working until the next start replaces"
+              + " it (to remove it: nft delete table inet {})",
+          cfg.l4lb().nftTable(),
+          cfg.l4lb().nftTable());
+      return;
+    }
+    dataPlane.close();
   }
 
   /** {@code none}: installs nothing and reports the last requested snapshot as its state. */

@@ -61,13 +61,15 @@ final class L4lbNode implements AutoCloseable {
 
   void start() throws IOException {
     if (!cfg.l4lb().enabled()) {
+      NftSupport.removeLeftover(cfg.l4lb().nftTable(), "l4lb.enabled is false");
       return;
     }
     started.register(
         state.subscribe(
             L4lbKeys.NAMES, (k, snapshot) -> zone.set(NamedVipZone.build(snapshot.values()))));
-    dataPlane = DataPlanes.create(cfg, registry);
-    started.register(dataPlane);
+    L4DataPlane plane = DataPlanes.create(cfg, registry);
+    dataPlane = plane;
+    started.register(() -> DataPlanes.stop(plane, cfg));
     L4lbControllerConfig cc =
         L4lbControllerConfig.defaults()
             .withIpv6Enabled(cfg.l4lb().enableIpv6())

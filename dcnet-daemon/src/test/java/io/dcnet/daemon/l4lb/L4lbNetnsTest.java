@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /web6:80} and {@code [fd01:d::99]:80}; api on h2 with {@code /api:80} and {@code
  * 11.1.1.2:80}. The scenario: every VIP reaches every backend from every host; h2 reaches its own
  * task through its VIP; an unhealthy task gets no new connection while its open flow continues;
- * killed tasks take their VIP away and connections are refused; h3 is killed (its dcnet agent and
- * backends SIGKILLed, its link down) and within seconds no new connection goes to it.
+ * killed tasks take their VIP away and connections are refused; h2's dcnet agent is stopped and
+ * started again without a VIP outage on h2 (the nftables table outlives the process); h3 is killed
+ * (its dcnet agent and backends SIGKILLed, its link down) and within seconds no new connection goes
+ * to it.
  *
  * <p>The host namespaces have no DNS server. This test found that the ZooKeeper client's default
  * SASL setup reverse-resolves the server address before its first request, which stalled the
@@ -168,7 +170,23 @@ class L4lbNetnsTest {
             });
     System.out.printf("api VIPs gone and refused after %d ms%n", ms(t0));
 
-    // 5. h3 is killed (dcnet agent and backends SIGKILLed, link down): within seconds no new
+    // 5. h2's dcnet agent is stopped (SIGTERM, as for an upgrade): its nftables table stays, so
+    // from h2 the VIPs keep reaching the healthy backends, new connections included, while it is
+    // down; started again, it takes the table over and follows the cluster again
+    assertThat(cluster.stopNode(2)).as("h2's dcnet agent exited").isTrue();
+    assertThat(cluster.inHost(2, "nft", "list", "tables")).contains("table inet dcnet-l4lb");
+    assertThat(new TreeSet<>(spread(2, IP_VIP, 8080, healthy))).isEqualTo(healthy);
+    assertThat(new TreeSet<>(spread(2, webIp, 80, healthy))).isEqualTo(healthy);
+    cluster.restartNode(2);
+    await("h2 lists the VIPs again after its restart")
+        .atMost(STARTUP)
+        .pollInterval(POLL)
+        .untilAsserted(() -> assertThat(backendCount(2, WEB + ":80")).isEqualTo(3));
+    awaitSpread(2, IP_VIP, 8080, healthy, healthy);
+    awaitSpread(1, webIp, 80, healthy, healthy);
+    System.out.printf("h2 restarted without a VIP outage after %d ms%n", ms(t0));
+
+    // 6. h3 is killed (dcnet agent and backends SIGKILLed, link down): within seconds no new
     // connection from h1 or h2 goes to it
     long killed = System.nanoTime();
     cluster.killHost(3);

@@ -1,5 +1,6 @@
 package io.dcnet.daemon.l4lb;
 
+import io.dcnet.core.process.CommandRunner;
 import io.dcnet.daemon.LogTails;
 import io.dcnet.daemon.Main;
 import io.dcnet.l4lb.nft.NetnsAgent;
@@ -30,6 +31,10 @@ final class NetnsCluster implements AutoCloseable {
   private final Map<Integer, NetnsJvm> clients = new LinkedHashMap<>();
   private final Map<Integer, NetnsJvm> nodes = new LinkedHashMap<>();
   private final Map<Integer, String> agentIds = new LinkedHashMap<>();
+  private final List<NetnsJvm> processesStopped = new ArrayList<>();
+
+  /** The log of a node started again by {@link #restartNode}. */
+  static final String RESTARTED_LOG = "node-restarted.log";
 
   private NetnsCluster(Path dir, int count) {
     this.dir = dir;
@@ -92,16 +97,7 @@ final class NetnsCluster implements AutoCloseable {
               hello[1],
               agentUrls.get(i));
       Files.writeString(config, json, StandardCharsets.UTF_8);
-      nodes.put(
-          i,
-          NetnsJvm.logged(
-              hosts.host(i),
-              "dcnet-" + name,
-              nodeDir.resolve("node.log"),
-              Main.class.getName(),
-              i == 1 ? "master" : "agent",
-              "--config",
-              config.toString()));
+      startNode(i, "node.log");
     }
     for (NetnsJvm c : clients.values()) {
       String hi = c.greeting();
@@ -175,6 +171,40 @@ final class NetnsCluster implements AutoCloseable {
         "dns " + NetnsHosts.ip4(host) + " " + NetnsNodeConfig.DNS_PORT + " " + name + " " + type);
   }
 
+  private void startNode(int host, String logName) throws IOException {
+    Path nodeDir = dir.resolve("h" + host);
+    nodes.put(
+        host,
+        NetnsJvm.logged(
+            hosts.host(host),
+            "dcnet-h" + host,
+            nodeDir.resolve(logName),
+            Main.class.getName(),
+            host == 1 ? "master" : "agent",
+            "--config",
+            nodeDir.resolve("config.json").toString()));
+  }
+
+  /** Stops host {@code host}'s dcnet node as an operator would (SIGTERM); true when it exited. */
+  boolean stopNode(int host) {
+    NetnsJvm node = nodes.get(host);
+    node.stop(10);
+    return !node.alive();
+  }
+
+  /**
+   * Starts host {@code host}'s dcnet node again (same config and state; {@link #RESTARTED_LOG}).
+   */
+  void restartNode(int host) throws IOException {
+    processesStopped.add(nodes.get(host));
+    startNode(host, RESTARTED_LOG);
+  }
+
+  /** Runs {@code command} in host {@code host}'s namespace and returns its output. */
+  String inHost(int host, String... command) throws IOException {
+    return CommandRunner.inNamespace(hosts.host(host)).run(command);
+  }
+
   /** The host dies: its dcnet node and its NetnsAgent are SIGKILLed and its link goes down. */
   void killHost(int host) throws IOException, InterruptedException {
     nodes.get(host).kill9();
@@ -200,6 +230,10 @@ final class NetnsCluster implements AutoCloseable {
     out.add(dir.resolve("hub.log"));
     for (int i = 1; i <= count; i++) {
       out.add(dir.resolve("h" + i).resolve("node.log"));
+      Path restarted = dir.resolve("h" + i).resolve(RESTARTED_LOG);
+      if (Files.exists(restarted)) {
+        out.add(restarted);
+      }
       out.add(dir.resolve("netns-agent-h" + i + ".log"));
     }
     return out;
@@ -236,6 +270,7 @@ final class NetnsCluster implements AutoCloseable {
   private List<NetnsJvm> processes() {
     List<NetnsJvm> all = new ArrayList<>(clients.values());
     all.addAll(nodes.values());
+    all.addAll(processesStopped);
     if (hub != null) {
       all.add(hub);
     }

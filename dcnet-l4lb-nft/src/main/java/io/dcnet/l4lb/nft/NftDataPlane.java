@@ -68,6 +68,31 @@ public final class NftDataPlane implements L4DataPlane {
     return new NftDataPlane(table, runner);
   }
 
+  /**
+   * Deletes table {@code inet <table>} if it exists, for a node that no longer uses the nftables
+   * data plane (l4lb off, or another data plane) but ran it before: the table outlives the process
+   * on purpose (a restart must not break VIP traffic), so stale DNAT rules would otherwise stay.
+   *
+   * @return true when a table was there and is now deleted
+   * @throws DataPlaneException when {@code nft} cannot list or delete it
+   * @throws IllegalArgumentException when the table name is malformed
+   */
+  public static boolean removeLeftover(String table, CommandRunner runner)
+      throws DataPlaneException {
+    String script = NftRenderer.renderDelete(table);
+    try {
+      String tables = runner.run("nft", "list", "tables", "inet");
+      if (!tables.lines().map(String::strip).toList().contains("table inet " + table)) {
+        return false;
+      }
+      runner.run(script.getBytes(StandardCharsets.UTF_8), "nft", "-f", "-");
+      return true;
+    } catch (IOException e) {
+      throw new DataPlaneException(
+          "cannot remove leftover table inet " + table + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The nftables table this data plane owns (family {@code inet}). */
   public String table() {
     return table;
