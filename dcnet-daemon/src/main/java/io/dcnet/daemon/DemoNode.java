@@ -20,6 +20,8 @@ import java.util.List;
  */
 record DemoNode(
     String name, String role, String ip, int statePort, int dnsPort, int restPort, Path dir) {
+  /** The demo nodes' nftables table name (they never install it; see {@link #l4lb}). */
+  static final String DEMO_TABLE = "dcnet-demo";
 
   Path configFile() {
     return dir.resolve("config.json");
@@ -79,6 +81,9 @@ record DemoNode(
   static ObjectNode l4lb(String zookeeper, String agentUrl) {
     ObjectNode l = Json.mapper().createObjectNode();
     l.put("data_plane", agentUrl == null ? "userspace" : "none");
+    // not the default table: these nodes remove a leftover nftables table of their name, and the
+    // demo may run on a machine whose real dcnet owns "dcnet-l4lb"
+    l.put("nft_table", DEMO_TABLE);
     l.put("zookeeper", zookeeper);
     l.put("enable_ipv6", false);
     l.put("min_named_ip", Demo.VIP_MIN);

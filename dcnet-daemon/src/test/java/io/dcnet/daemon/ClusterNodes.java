@@ -81,7 +81,8 @@ final class ClusterNodes implements AutoCloseable {
     dns.put("tcp_port", n.dnsPort());
     dns.putArray("upstream_resolvers");
     c.put("rest_bind", n.ip() + ":" + n.restPort());
-    c.putObject("l4lb").put("enabled", false);
+    // its own table name: l4lb off removes a leftover table of that name from the host namespace
+    c.putObject("l4lb").put("enabled", false).put("nft_table", "dcnet-t-cluster");
     Process p = procs.start(n, c.toPrettyString());
     processes.put(n.name(), p);
     nodes.put(n.name(), n);

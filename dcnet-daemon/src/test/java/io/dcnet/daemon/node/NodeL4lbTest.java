@@ -114,7 +114,9 @@ class NodeL4lbTest {
         + zk
         + "\", \"enable_ipv6\": false, \"min_named_ip\": \"127.12.0.0\","
         + " \"max_named_ip\": \"127.12.255.254\", \"agent_poll_interval_seconds\": 1,"
-        + " \"reconcile_seconds\": 5"
+        + " \"reconcile_seconds\": 5, \"nft_table\": \""
+        + TestNodes.TEST_TABLE
+        + "\""
         + (agentUrl == null ? "" : ", \"agent_url\": \"" + agentUrl + "\"")
         + "}";
   }

@@ -21,6 +21,9 @@ import org.xbill.DNS.Type;
 
 /** Starts {@link NodeDaemon}s on 127.0.0.x for tests and closes them all. Test thread only. */
 final class TestNodes implements AutoCloseable {
+  /** The nftables table name in test configs (never installed: no test node runs nftables here). */
+  static final String TEST_TABLE = "dcnet-t-daemon";
+
   static final ControllerOptions FAST =
       new ControllerOptions(
           Duration.ofMillis(100),
@@ -89,7 +92,11 @@ final class TestNodes implements AutoCloseable {
         + ", \"rest_bind\": \""
         + ip
         + ":0\""
-        + (extra.contains("\"l4lb\"") ? "" : ", \"l4lb\": {\"enabled\": false}")
+        // a table name of its own: a node started with l4lb off removes a leftover table of that
+        // name from the (host) namespace, which must never be a real node's
+        + (extra.contains("\"l4lb\"")
+            ? ""
+            : ", \"l4lb\": {\"enabled\": false, \"nft_table\": \"" + TEST_TABLE + "\"}")
         + extra
         + "}";
   }
