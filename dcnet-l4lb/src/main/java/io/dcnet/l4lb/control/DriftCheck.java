@@ -76,6 +76,7 @@ final class DriftCheck {
     if (start.plus(interval.dividedBy(2)).isBefore(nextFull)) {
       return Optional.empty();
     }
+    nextFull = Instant.MIN; // a read-back that throws is tried again at the next reconcile
     L4Snapshot installed = dataPlane.installed();
     lastFullCost = Duration.between(start, clock.instant());
     nextFull = start.plus(spacing(lastFullCost, interval));

@@ -3,8 +3,10 @@ package io.dcnet.l4lb.control;
 import static io.dcnet.l4lb.control.L4SnapshotBuilderTest.d;
 import static io.dcnet.l4lb.control.L4SnapshotBuilderTest.key;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcnet.core.time.ManualClock;
+import io.dcnet.l4lb.dataplane.DataPlaneException;
 import io.dcnet.l4lb.dataplane.L4DataPlane;
 import io.dcnet.l4lb.dataplane.L4Snapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,9 +45,15 @@ class DriftCheckTest {
       state = desired;
     }
 
+    boolean failNextRead;
+
     @Override
-    public L4Snapshot installed() {
+    public L4Snapshot installed() throws DataPlaneException {
       clock.advance(readCost);
+      if (failNextRead) {
+        failNextRead = false;
+        throw new DataPlaneException("injected read failure");
+      }
       return state;
     }
 
@@ -118,6 +126,21 @@ class DriftCheckTest {
     assertThat(check.check(DESIRED, clock.instant())).contains("chain output missing");
     assertThat(check.fullReads()).isEqualTo(1);
     clock.advance(Duration.ofSeconds(1));
+    assertThat(check.check(DESIRED, clock.instant())).isEmpty();
+    assertThat(check.fullReads()).isEqualTo(2);
+  }
+
+  @Test
+  void aReadBackThatFailsIsTriedAgainAtTheNextReconcile() throws Exception {
+    dp.readCost = Duration.ofSeconds(2);
+    assertThat(check.check(DESIRED, clock.instant())).isEmpty(); // full; next one 100 s later
+    clock.advance(INTERVAL);
+    dp.failNextRead = true;
+    assertThat(check.check(DESIRED, clock.instant())).isEmpty(); // quick only: not due
+    clock.advance(Duration.ofSeconds(70));
+    assertThatThrownBy(() -> check.check(DESIRED, clock.instant()))
+        .isInstanceOf(DataPlaneException.class);
+    clock.advance(INTERVAL);
     assertThat(check.check(DESIRED, clock.instant())).isEmpty();
     assertThat(check.fullReads()).isEqualTo(2);
   }
