@@ -22,8 +22,14 @@ public record L4Build(L4Snapshot snapshot, SortedMap<VipId, List<Backend>> vips,
       new L4Build(L4Snapshot.empty(), new TreeMap<>(), L4Stats.EMPTY);
 
   public L4Build {
-    TreeMap<VipId, List<Backend>> copy = new TreeMap<>();
-    vips.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    TreeMap<VipId, List<Backend>> copy;
+    if (vips.comparator() == null) {
+      copy = new TreeMap<>(vips); // same order: linear, no comparisons
+    } else {
+      copy = new TreeMap<>();
+      copy.putAll(vips);
+    }
+    copy.replaceAll((k, v) -> List.copyOf(v));
     vips = Collections.unmodifiableSortedMap(copy);
   }
 }

@@ -10,13 +10,14 @@ import io.dcnet.l4lb.model.VipBackends;
 import io.dcnet.l4lb.model.VipId;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Turns the replicated VIP state into the snapshot a data plane installs. A pure function (same
@@ -43,26 +44,30 @@ public final class L4SnapshotBuilder {
 
   /** Builds the snapshot, the merged VIP map and the counts. */
   public static L4Build build(L4BuildInput in) {
-    TreeMap<VipId, TreeSet<Backend>> merged = new TreeMap<>();
+    // merged by hash (every agent's field adds to it), sorted once at the end
+    Map<VipId, List<Backend>> byVip = new HashMap<>();
     for (OwnedAgentVips owned : in.agents()) {
       for (VipBackends vb : owned.vips().vips()) {
-        merged.computeIfAbsent(vb.vip(), k -> new TreeSet<>()).addAll(vb.backends());
+        byVip.computeIfAbsent(vb.vip(), k -> new ArrayList<>()).addAll(vb.backends());
       }
     }
+    TreeMap<VipId, List<Backend>> merged = new TreeMap<>(byVip);
     String localIp = in.localAgentIp() == null ? null : canonical(in.localAgentIp());
     Set<String> unreachable = new HashSet<>();
     in.unreachableAgentIps().forEach(ip -> unreachable.add(canonical(ip)));
 
     TreeMap<ServiceKey, List<Destination>> services = new TreeMap<>();
+    // backends share few distinct addresses (their agents'): parse each once per build
+    Map<String, InetAddress> parsed = new HashMap<>();
     Set<String> unreachableNodes = new HashSet<>();
     int unreachableBackends = 0;
     int unreachableVips = 0;
     int skippedVips = 0;
     int skippedBackends = 0;
     TreeMap<VipId, List<Backend>> vips = new TreeMap<>();
-    for (Map.Entry<VipId, TreeSet<Backend>> e : merged.entrySet()) {
+    for (Map.Entry<VipId, List<Backend>> e : merged.entrySet()) {
       VipId vip = e.getKey();
-      List<Backend> all = List.copyOf(e.getValue());
+      List<Backend> all = sortedDistinct(e.getValue());
       vips.put(vip, all);
       List<Backend> live = new ArrayList<>();
       for (Backend b : all) {
@@ -84,7 +89,7 @@ public final class L4SnapshotBuilder {
       for (InetAddress address : addresses) {
         List<Destination> dests = new ArrayList<>();
         for (Backend b : use) {
-          Destination d = destination(b, localIp, in);
+          Destination d = destination(b, localIp, in, parsed);
           if (IpLiterals.isV6(d.address()) == IpLiterals.isV6(address)) {
             dests.add(d);
             placed.add(b);
@@ -115,6 +120,19 @@ public final class L4SnapshotBuilder {
     return new L4Build(snapshot, vips, stats);
   }
 
+  /** The backends sorted, each once (what a {@code TreeSet} would hold). */
+  private static List<Backend> sortedDistinct(List<Backend> in) {
+    Backend[] sorted = in.toArray(new Backend[0]);
+    Arrays.sort(sorted);
+    List<Backend> out = new ArrayList<>(sorted.length);
+    for (Backend b : sorted) {
+      if (out.isEmpty() || out.get(out.size() - 1).compareTo(b) != 0) {
+        out.add(b);
+      }
+    }
+    return List.copyOf(out);
+  }
+
   private static List<InetAddress> addresses(VipId vip, L4BuildInput in) {
     List<InetAddress> out = new ArrayList<>();
     if (!vip.isNamed()) {
@@ -135,8 +153,9 @@ public final class L4SnapshotBuilder {
     return out;
   }
 
-  private static Destination destination(Backend b, String localIp, L4BuildInput in) {
-    InetAddress ip = IpLiterals.parse(b.ip()).orElseThrow();
+  private static Destination destination(
+      Backend b, String localIp, L4BuildInput in, Map<String, InetAddress> parsed) {
+    InetAddress ip = parsed.computeIfAbsent(b.ip(), t -> IpLiterals.parse(t).orElseThrow());
     Destination d = new Destination(ip, b.port(), Math.min(b.weight(), Destination.MAX_WEIGHT));
     if (localIp != null && localIp.equals(b.agentIp())) {
       Destination rewritten = in.localRewrite().apply(d);

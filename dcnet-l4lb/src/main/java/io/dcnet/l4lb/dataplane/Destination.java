@@ -2,8 +2,6 @@ package io.dcnet.l4lb.dataplane;
 
 import io.dcnet.core.net.IpLiterals;
 import java.net.InetAddress;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -16,12 +14,6 @@ public record Destination(InetAddress address, int port, int weight)
     implements Comparable<Destination> {
   /** The largest weight a data plane must accept. */
   public static final int MAX_WEIGHT = 1000;
-
-  private static final Comparator<Destination> ORDER =
-      Comparator.comparing((Destination d) -> d.address().getAddress().length)
-          .thenComparing(d -> d.address().getAddress(), Arrays::compareUnsigned)
-          .thenComparingInt(Destination::port)
-          .thenComparingInt(Destination::weight);
 
   public Destination {
     Objects.requireNonNull(address, "address");
@@ -40,7 +32,12 @@ public record Destination(InetAddress address, int port, int weight)
 
   @Override
   public int compareTo(Destination o) {
-    return ORDER.compare(this, o);
+    int c = AddressOrder.compare(address, o.address);
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(port, o.port);
+    return c != 0 ? c : Integer.compare(weight, o.weight);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.dcnet.l4lb.dataplane;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,8 +19,14 @@ public record L4Snapshot(SortedMap<ServiceKey, List<Destination>> services) {
   private static final L4Snapshot EMPTY = new L4Snapshot(new TreeMap<>());
 
   public L4Snapshot {
-    TreeMap<ServiceKey, List<Destination>> copy = new TreeMap<>();
-    services.forEach((k, v) -> copy.put(k, normalise(v)));
+    TreeMap<ServiceKey, List<Destination>> copy;
+    if (services.comparator() == null) {
+      copy = new TreeMap<>(services); // same order: built in linear time, no comparisons
+    } else {
+      copy = new TreeMap<>();
+      copy.putAll(services);
+    }
+    copy.replaceAll((k, v) -> normalise(v));
     services = Collections.unmodifiableSortedMap(copy);
   }
 
@@ -56,17 +64,53 @@ public record L4Snapshot(SortedMap<ServiceKey, List<Destination>> services) {
     return new L4Snapshot(copy);
   }
 
+  /**
+   * Sorted by address, port and weight, then one entry per address and port, the one with the
+   * largest weight (the last of its run after sorting).
+   */
   private static List<Destination> normalise(List<Destination> in) {
-    TreeMap<String, Destination> byEndpoint = new TreeMap<>();
-    for (Destination d : in) {
-      String endpoint = d.address().getHostAddress() + "#" + d.port();
-      Destination prev = byEndpoint.get(endpoint);
-      if (prev == null || prev.weight() < d.weight()) {
-        byEndpoint.put(endpoint, d);
+    Destination[] sorted = in.toArray(new Destination[0]);
+    Arrays.sort(sorted);
+    List<Destination> out = new ArrayList<>(sorted.length);
+    for (int i = 0; i < sorted.length; i++) {
+      Destination d = sorted[i];
+      boolean sameEndpointFollows =
+          i + 1 < sorted.length
+              && sorted[i + 1].port() == d.port()
+              && sorted[i + 1].address().equals(d.address());
+      if (!sameEndpointFollows) {
+        out.add(d);
       }
     }
-    List<Destination> out = new ArrayList<>(byEndpoint.values());
-    Collections.sort(out);
     return List.copyOf(out);
+  }
+
+  /**
+   * Equal when both hold the same services with the same destinations. Both maps have the same
+   * order, so this walks them side by side instead of looking every key up ({@code TreeMap.equals}
+   * would compare keys O(n log n) times).
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof L4Snapshot other) || other.services.size() != services.size()) {
+      return false;
+    }
+    Iterator<Map.Entry<ServiceKey, List<Destination>>> theirs =
+        other.services.entrySet().iterator();
+    for (Map.Entry<ServiceKey, List<Destination>> mine : services.entrySet()) {
+      Map.Entry<ServiceKey, List<Destination>> t = theirs.next();
+      if (!mine.getKey().equals(t.getKey()) || !mine.getValue().equals(t.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return services.hashCode();
   }
 }

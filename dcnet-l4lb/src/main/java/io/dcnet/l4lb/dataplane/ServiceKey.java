@@ -3,17 +3,11 @@ package io.dcnet.l4lb.dataplane;
 import io.dcnet.core.net.IpLiterals;
 import io.dcnet.l4lb.model.Protocol;
 import java.net.InetAddress;
-import java.util.Comparator;
 import java.util.Objects;
 
 /** One virtual service a data plane installs: protocol, VIP address and port. Immutable. */
 public record ServiceKey(Protocol protocol, InetAddress address, int port)
     implements Comparable<ServiceKey> {
-  private static final Comparator<ServiceKey> ORDER =
-      Comparator.comparing((ServiceKey k) -> k.address().getAddress().length)
-          .thenComparing(k -> k.address().getAddress(), java.util.Arrays::compareUnsigned)
-          .thenComparingInt(ServiceKey::port)
-          .thenComparing(ServiceKey::protocol);
 
   public ServiceKey {
     Objects.requireNonNull(protocol, "protocol");
@@ -30,7 +24,12 @@ public record ServiceKey(Protocol protocol, InetAddress address, int port)
 
   @Override
   public int compareTo(ServiceKey o) {
-    return ORDER.compare(this, o);
+    int c = AddressOrder.compare(address, o.address);
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(port, o.port);
+    return c != 0 ? c : protocol.compareTo(o.protocol);
   }
 
   @Override
