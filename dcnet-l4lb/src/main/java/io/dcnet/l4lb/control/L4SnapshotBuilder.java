@@ -44,6 +44,16 @@ public final class L4SnapshotBuilder {
 
   /** Builds the snapshot, the merged VIP map and the counts. */
   public static L4Build build(L4BuildInput in) {
+    return buildPart(in).build();
+  }
+
+  /**
+   * A build and the distinct unreachable agents it counted ({@link IncrementalBuilder} adds parts
+   * up and needs the set, not only its size).
+   */
+  record Part(L4Build build, Set<String> unreachableNodes) {}
+
+  static Part buildPart(L4BuildInput in) {
     // merged by hash (every agent's field adds to it), sorted once at the end
     Map<VipId, List<Backend>> byVip = new HashMap<>();
     for (OwnedAgentVips owned : in.agents()) {
@@ -117,7 +127,7 @@ public final class L4SnapshotBuilder {
             unreachableNodes.size(),
             skippedVips,
             skippedBackends);
-    return new L4Build(snapshot, vips, stats);
+    return new Part(new L4Build(snapshot, vips, stats), Set.copyOf(unreachableNodes));
   }
 
   /** The backends sorted, each once (what a {@code TreeSet} would hold). */

@@ -68,6 +68,7 @@ public final class L4lbController implements AutoCloseable {
 
   // sync thread only
   private final StickyNames sticky = new StickyNames();
+  private final IncrementalBuilder builder = new IncrementalBuilder();
   private boolean needFullSync = true;
   private boolean firstSyncDone;
   private L4Snapshot lastLogged = L4Snapshot.empty();
@@ -209,7 +210,8 @@ public final class L4lbController implements AutoCloseable {
     Instant now = clock.instant();
     L4Build build;
     try {
-      build = build();
+      // everything again after an error and at each reconcile (the local rewrite may have moved)
+      build = build(needFullSync || driftCheck.due(now));
     } catch (RuntimeException e) {
       needFullSync = true;
       metrics.failed();
@@ -271,10 +273,11 @@ public final class L4lbController implements AutoCloseable {
     driftCheck.synced(now);
   }
 
-  private L4Build build() {
+  private L4Build build(boolean everything) {
+    TreeMap<String, Map<String, AgentVips>> current = new TreeMap<>(buckets);
     List<OwnedAgentVips> agents = new ArrayList<>();
     Set<VipId> inUse = new HashSet<>();
-    for (Map<String, AgentVips> bucket : new TreeMap<>(buckets).values()) {
+    for (Map<String, AgentVips> bucket : current.values()) {
       bucket.forEach(
           (nodeId, vips) -> {
             agents.add(new OwnedAgentVips(nodeId, vips));
@@ -287,13 +290,10 @@ public final class L4lbController implements AutoCloseable {
     }
     Map<String, NamedVipAddress> resolved = sticky.resolve(names, inUse);
     Set<String> unreachable = reachability.unreachableAgentIps(agents);
-    return L4SnapshotBuilder.build(
-        new L4BuildInput(
-            agents,
-            resolved,
-            unreachable,
-            cfg.ipv6Enabled(),
-            cfg.localAgentIp(),
-            cfg.localRewrite()));
+    if (everything) {
+      builder.clear();
+    }
+    return builder.build(
+        current, resolved, unreachable, cfg.ipv6Enabled(), cfg.localAgentIp(), cfg.localRewrite());
   }
 }

@@ -69,6 +69,9 @@ public record L4Snapshot(SortedMap<ServiceKey, List<Destination>> services) {
    * largest weight (the last of its run after sorting).
    */
   private static List<Destination> normalise(List<Destination> in) {
+    if (isNormalised(in)) {
+      return List.copyOf(in); // the same list when it is already immutable
+    }
     Destination[] sorted = in.toArray(new Destination[0]);
     Arrays.sort(sorted);
     List<Destination> out = new ArrayList<>(sorted.length);
@@ -83,6 +86,19 @@ public record L4Snapshot(SortedMap<ServiceKey, List<Destination>> services) {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** Sorted by address and port, each address and port once (true for every snapshot's lists). */
+  private static boolean isNormalised(List<Destination> in) {
+    for (int i = 1; i < in.size(); i++) {
+      Destination a = in.get(i - 1);
+      Destination b = in.get(i);
+      int order = AddressOrder.compare(a.address(), b.address());
+      if (order > 0 || (order == 0 && a.port() >= b.port())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -1,22 +1,20 @@
-package io.dcnet.bench;
+package io.dcnet.l4lb.control;
 
-import io.dcnet.l4lb.control.L4Build;
-import io.dcnet.l4lb.control.L4BuildInput;
-import io.dcnet.l4lb.control.L4SnapshotBuilder;
-import io.dcnet.l4lb.control.OwnedAgentVips;
-import io.dcnet.l4lb.control.SnapshotDiff;
 import io.dcnet.l4lb.dataplane.L4Snapshot;
 import io.dcnet.l4lb.model.AgentVips;
 import io.dcnet.l4lb.model.Backend;
+import io.dcnet.l4lb.model.L4lbKeys;
 import io.dcnet.l4lb.model.Protocol;
 import io.dcnet.l4lb.model.VipBackends;
 import io.dcnet.l4lb.model.VipId;
 import io.dcnet.l4lb.nft.NftRenderer;
 import io.dcnet.l4lb.nft.NftUpdateRenderer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,6 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * side-by-side peer, {@code fullScript} ({@link NftRenderer}, what a replace of the whole table
  * sends).
  *
+ * <p>{@code incrementalBuild} is what the controller runs instead of {@code build}: {@link
+ * IncrementalBuilder} with one bucket changed per call (it flips between the bucket with and without
+ * the change), so it rebuilds one of the 16 buckets and merges. (In package {@code
+ * io.dcnet.l4lb.control} to reach the package-private builder.)
+ *
  * <p>Not thread-safe; one state per benchmark thread.
  */
 @State(Scope.Thread)
@@ -59,6 +62,10 @@ public class L4ControlLoopBenchmark {
   public int backends;
 
   private L4BuildInput input;
+  private final IncrementalBuilder incremental = new IncrementalBuilder();
+  private TreeMap<String, Map<String, AgentVips>> bucketsBefore;
+  private TreeMap<String, Map<String, AgentVips>> bucketsAfter;
+  private boolean flip;
   private L4Snapshot before;
   private L4Snapshot beforeCopy;
   private L4Snapshot after;
@@ -76,6 +83,32 @@ public class L4ControlLoopBenchmark {
     if (before.equals(after) || !before.equals(beforeCopy)) {
       throw new IllegalStateException("the one change did not change the snapshot");
     }
+    bucketsBefore = buckets(input);
+    bucketsAfter = buckets(input(0));
+    // unchanged buckets are the same objects in both, as state deliveries leave them
+    bucketsAfter.replaceAll(
+        (k, v) -> v.equals(bucketsBefore.get(k)) ? bucketsBefore.get(k) : v);
+    L4Build first = incrementalBuild();
+    L4Build second = incrementalBuild();
+    if (!first.snapshot().equals(after) || !second.snapshot().equals(before)) {
+      throw new IllegalStateException("the incremental build differs from the full one");
+    }
+  }
+
+  /** The agents' fields by bucket, as the controller holds them. */
+  private static TreeMap<String, Map<String, AgentVips>> buckets(L4BuildInput in) {
+    TreeMap<String, Map<String, AgentVips>> out = new TreeMap<>();
+    for (OwnedAgentVips owned : in.agents()) {
+      Map<String, List<VipBackends>> byBucket = new HashMap<>();
+      for (VipBackends vb : owned.vips().vips()) {
+        byBucket.computeIfAbsent(L4lbKeys.bucketOf(vb.vip()).name(), k -> new ArrayList<>()).add(vb);
+      }
+      byBucket.forEach(
+          (bucket, vbs) ->
+              out.computeIfAbsent(bucket, k -> new HashMap<>())
+                  .put(owned.nodeId(), new AgentVips(owned.vips().agentIp(), vbs)));
+    }
+    return out;
   }
 
   /** The cluster's bucket fields; {@code drainVip} >= 0 gives that VIP's first backend weight 0. */
@@ -107,6 +140,13 @@ public class L4ControlLoopBenchmark {
   @Benchmark
   public L4Build build() {
     return L4SnapshotBuilder.build(input);
+  }
+
+  @Benchmark
+  public L4Build incrementalBuild() {
+    flip = !flip;
+    return incremental.build(
+        flip ? bucketsAfter : bucketsBefore, Map.of(), Set.of(), true, null, null);
   }
 
   @Benchmark
