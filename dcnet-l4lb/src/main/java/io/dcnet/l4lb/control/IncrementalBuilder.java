@@ -64,9 +64,15 @@ final class IncrementalBuilder {
     for (Map.Entry<String, Map<String, AgentVips>> b : buckets.entrySet()) {
       Cached c = parts.get(b.getKey());
       if (c == null || c.source() != b.getValue()) {
+        // the immutable copies (equal to the arguments): L4BuildInput then copies nothing
         L4BuildInput in =
             new L4BuildInput(
-                owned(b.getValue()), names, unreachable, ipv6Enabled, localAgentIp, localRewrite);
+                owned(b.getValue()),
+                lastNames,
+                lastUnreachable,
+                ipv6Enabled,
+                localAgentIp,
+                localRewrite);
         parts.put(b.getKey(), new Cached(b.getValue(), L4SnapshotBuilder.buildPart(in)));
         partsBuilt++;
       }
