@@ -134,9 +134,8 @@ final class IncrementalBuilder {
     }
     L4Snapshot snapshot = new L4Snapshot(services);
     L4Stats stats =
-        new L4Stats(
-            snapshot.serviceCount(),
-            snapshot.destinationCount(),
+        L4Stats.of(
+            snapshot,
             unreachableBackends,
             unreachableVips,
             unreachableNodes.size(),

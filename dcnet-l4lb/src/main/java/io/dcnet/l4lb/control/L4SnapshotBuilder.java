@@ -119,9 +119,8 @@ public final class L4SnapshotBuilder {
     }
     L4Snapshot snapshot = new L4Snapshot(services);
     L4Stats stats =
-        new L4Stats(
-            snapshot.serviceCount(),
-            snapshot.destinationCount(),
+        L4Stats.of(
+            snapshot,
             unreachableBackends,
             unreachableVips,
             unreachableNodes.size(),

@@ -1,5 +1,7 @@
 package io.dcnet.l4lb.control;
 
+import io.dcnet.l4lb.dataplane.L4Snapshot;
+
 /**
  * Counts of one snapshot build, exported as the l4lb gauges (README). Immutable.
  *
@@ -23,4 +25,22 @@ public record L4Stats(
     int skippedBackends) {
   /** All zero. */
   public static final L4Stats EMPTY = new L4Stats(0, 0, 0, 0, 0, 0, 0);
+
+  /** The counts of {@code snapshot} (services, destinations) and the given ones. */
+  static L4Stats of(
+      L4Snapshot snapshot,
+      int unreachableBackends,
+      int unreachableVips,
+      int unreachableNodes,
+      int skippedVips,
+      int skippedBackends) {
+    return new L4Stats(
+        snapshot.serviceCount(),
+        snapshot.destinationCount(),
+        unreachableBackends,
+        unreachableVips,
+        unreachableNodes,
+        skippedVips,
+        skippedBackends);
+  }
 }
