@@ -6,7 +6,6 @@ import io.dcnet.l4lb.dataplane.L4Snapshot;
 import io.dcnet.l4lb.dataplane.ServiceKey;
 import java.net.InetAddress;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,34 +33,15 @@ public final class NftUpdateRenderer {
   public static String render(L4Snapshot from, L4Snapshot to, String table) {
     NftRenderer.checkTableName(table);
     Changes c = new Changes();
-    Iterator<Map.Entry<ServiceKey, List<Destination>>> a = from.services().entrySet().iterator();
-    Iterator<Map.Entry<ServiceKey, List<Destination>>> b = to.services().entrySet().iterator();
-    Map.Entry<ServiceKey, List<Destination>> x = next(a);
-    Map.Entry<ServiceKey, List<Destination>> y = next(b);
-    while (x != null || y != null) {
-      int order =
-          x == null
-              ? 1
-              : y == null
-                  ? -1
-                  : x.getKey().equals(y.getKey()) ? 0 : x.getKey().compareTo(y.getKey());
-      if (order < 0) {
-        c.service(x.getKey(), x.getValue(), null);
-        x = next(a);
-      } else if (order > 0) {
-        // a new or changed service's destinations must be of its family, as in a full render
-        NftRenderer.checkFamilies(y.getKey(), y.getValue());
-        c.service(y.getKey(), null, y.getValue());
-        y = next(b);
-      } else {
-        if (x.getValue() != y.getValue() && !x.getValue().equals(y.getValue())) {
-          NftRenderer.checkFamilies(y.getKey(), y.getValue());
-          c.service(x.getKey(), x.getValue(), y.getValue());
-        }
-        x = next(a);
-        y = next(b);
-      }
-    }
+    from.forEachChange(
+        to,
+        (key, before, after) -> {
+          if (after != null) {
+            // a new or changed service's destinations must be of its family, as in a full render
+            NftRenderer.checkFamilies(key, after);
+          }
+          c.service(key, before, after);
+        });
     if (c.isEmpty()) {
       return "";
     }
@@ -79,10 +59,6 @@ public final class NftUpdateRenderer {
       }
     }
     return c.script("inet " + table, added, removed);
-  }
-
-  private static <T> T next(Iterator<T> it) {
-    return it.hasNext() ? it.next() : null;
   }
 
   /**

@@ -5,7 +5,6 @@ import io.dcnet.l4lb.dataplane.L4Snapshot;
 import io.dcnet.l4lb.dataplane.ServiceKey;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,31 +23,19 @@ public final class SnapshotDiff {
    *     out
    */
   public static List<String> changes(L4Snapshot before, L4Snapshot after, int limit) {
-    // one merge walk over both sorted maps; a service whose destinations are equal costs one list
-    // comparison (a sync at 10,000 VIPs usually changes one)
     List<String> removed = new ArrayList<>();
     List<String> rest = new ArrayList<>();
-    Iterator<Map.Entry<ServiceKey, List<Destination>>> was =
-        before.services().entrySet().iterator();
-    Iterator<Map.Entry<ServiceKey, List<Destination>>> is = after.services().entrySet().iterator();
-    Map.Entry<ServiceKey, List<Destination>> b = next(was);
-    Map.Entry<ServiceKey, List<Destination>> a = next(is);
-    while (b != null || a != null) {
-      int order = b == null ? 1 : a == null ? -1 : b.getKey().compareTo(a.getKey());
-      if (order < 0) {
-        removed.add("vip removed " + b.getKey() + " (had " + b.getValue().size() + " backends)");
-        b = next(was);
-      } else if (order > 0) {
-        rest.add("vip added " + a.getKey() + " backends " + a.getValue());
-        a = next(is);
-      } else {
-        if (!b.getValue().equals(a.getValue())) {
-          backendChanges(a.getKey(), b.getValue(), a.getValue(), rest);
-        }
-        b = next(was);
-        a = next(is);
-      }
-    }
+    before.forEachChange(
+        after,
+        (key, was, is) -> {
+          if (is == null) {
+            removed.add("vip removed " + key + " (had " + was.size() + " backends)");
+          } else if (was == null) {
+            rest.add("vip added " + key + " backends " + is);
+          } else {
+            backendChanges(key, was, is, rest);
+          }
+        });
     List<String> all = removed;
     all.addAll(rest);
     if (all.size() <= limit) {
@@ -108,10 +95,6 @@ public final class SnapshotDiff {
         into.add("backend weight " + key + " " + prev + " -> " + d.weight());
       }
     }
-  }
-
-  private static <T> T next(Iterator<T> it) {
-    return it.hasNext() ? it.next() : null;
   }
 
   private static Map<String, Destination> byEndpoint(List<Destination> ds) {

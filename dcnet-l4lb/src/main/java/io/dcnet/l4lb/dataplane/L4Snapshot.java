@@ -129,4 +129,51 @@ public record L4Snapshot(SortedMap<ServiceKey, List<Destination>> services) {
   public int hashCode() {
     return services.hashCode();
   }
+
+  /** A service that differs between two snapshots; see {@link #forEachChange}. */
+  @FunctionalInterface
+  public interface ServiceChange {
+    /**
+     * @param before its destinations in the first snapshot, null when it was added
+     * @param after its destinations in the second snapshot, null when it was removed
+     */
+    void changed(ServiceKey key, List<Destination> before, List<Destination> after);
+  }
+
+  /**
+   * Calls {@code change} for every service added, removed or with other destinations from this
+   * snapshot to {@code to}, in key order. One merge walk over both sorted maps, so an unchanged
+   * service costs one list comparison and no lookup.
+   */
+  public void forEachChange(L4Snapshot to, ServiceChange change) {
+    Iterator<Map.Entry<ServiceKey, List<Destination>>> was = services.entrySet().iterator();
+    Iterator<Map.Entry<ServiceKey, List<Destination>>> is = to.services.entrySet().iterator();
+    Map.Entry<ServiceKey, List<Destination>> b = next(was);
+    Map.Entry<ServiceKey, List<Destination>> a = next(is);
+    while (b != null || a != null) {
+      int order =
+          b == null
+              ? 1
+              : a == null
+                  ? -1
+                  : b.getKey().equals(a.getKey()) ? 0 : b.getKey().compareTo(a.getKey());
+      if (order < 0) {
+        change.changed(b.getKey(), b.getValue(), null);
+        b = next(was);
+      } else if (order > 0) {
+        change.changed(a.getKey(), null, a.getValue());
+        a = next(is);
+      } else {
+        if (b.getValue() != a.getValue() && !b.getValue().equals(a.getValue())) {
+          change.changed(b.getKey(), b.getValue(), a.getValue());
+        }
+        b = next(was);
+        a = next(is);
+      }
+    }
+  }
+
+  private static <T> T next(Iterator<T> it) {
+    return it.hasNext() ? it.next() : null;
+  }
 }
