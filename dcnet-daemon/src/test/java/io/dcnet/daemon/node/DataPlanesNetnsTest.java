@@ -3,11 +3,10 @@ package io.dcnet.daemon.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcnet.core.process.CommandRunner;
+import io.dcnet.l4lb.nft.Netns;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,21 +23,18 @@ class DataPlanesNetnsTest {
   private static final String TABLE = "dcnet-t-lifetime";
   private static final String OTHER = "dcnet-t-other";
 
-  private String ns;
+  private Netns ns;
   private CommandRunner inside;
 
   @BeforeEach
   void createNamespace() throws IOException {
-    byte[] b = new byte[4];
-    new SecureRandom().nextBytes(b);
-    ns = "dcnet-t-" + HexFormat.of().formatHex(b);
-    CommandRunner.host().run("ip", "netns", "add", ns);
-    inside = CommandRunner.inNamespace(ns).withTimeout(Duration.ofSeconds(60));
+    ns = Netns.create();
+    inside = ns.runner().withTimeout(Duration.ofSeconds(60)); // long enough for a JVM start
   }
 
   @AfterEach
-  void deleteNamespace() throws IOException {
-    CommandRunner.host().run("ip", "netns", "del", ns);
+  void deleteNamespace() {
+    ns.close();
   }
 
   @Test

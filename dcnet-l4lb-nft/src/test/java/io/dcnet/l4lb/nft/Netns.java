@@ -7,9 +7,9 @@ import java.util.HexFormat;
 
 /**
  * A network namespace a test created ({@code dcnet-t-<random>}), with {@code lo} up; deleted by
- * {@link #close}. Owned by one test thread.
+ * {@link #close}. Owned by one test thread. Public for other modules' tests (test-jar).
  */
-final class Netns implements AutoCloseable {
+public final class Netns implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String name;
@@ -21,7 +21,7 @@ final class Netns implements AutoCloseable {
   }
 
   /** Creates a fresh namespace with {@code lo} up (IPv6 ::1 included). */
-  static Netns create() throws IOException {
+  public static Netns create() throws IOException {
     byte[] b = new byte[4];
     RANDOM.nextBytes(b);
     Netns ns = new Netns("dcnet-t-" + HexFormat.of().formatHex(b));
@@ -36,17 +36,17 @@ final class Netns implements AutoCloseable {
     return ns;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** Runs commands inside the namespace. */
-  CommandRunner runner() {
+  public CommandRunner runner() {
     return inside;
   }
 
   /** Runs {@code ip -n <ns> args...}. */
-  String ip(String... args) throws IOException {
+  public String ip(String... args) throws IOException {
     String[] cmd = new String[args.length + 3];
     cmd[0] = "ip";
     cmd[1] = "-n";
