@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * input is written and standard output and error are read concurrently, so large inputs and outputs
  * (a 10,000-service nft script, a JSON ruleset) cannot dead-lock on pipe buffers. Each run has a
  * time limit; a non-zero exit is an {@link IOException} that names the command, the exit code and
- * the error output.
+ * the error output. {@link #start} starts a long-lived child instead (an interactive {@code nft
+ * -i}), which its caller talks to and ends.
  *
  * <p>Immutable; thread-safe (each call spawns its own process).
  */
@@ -111,6 +113,30 @@ public final class CommandRunner {
     } catch (ExecutionException e) {
       p.destroyForcibly();
       throw new IOException(shown + ": reading output failed", e.getCause());
+    }
+  }
+
+  /**
+   * Starts {@code args} as a long-lived child that reads commands on its standard input, such as
+   * {@code nft -i}. Its standard output is discarded; the caller reads its standard error, writes
+   * its input, and ends it (closing its input, then {@link Process#destroyForcibly} if need be).
+   * The time limit does not apply. {@code environment} entries are added to the inherited
+   * environment, replacing inherited values of the same names.
+   *
+   * @throws IOException when it cannot start
+   */
+  public Process start(Map<String, String> environment, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    if (!namespace.isEmpty()) {
+      cmd.addAll(List.of("ip", "netns", "exec", namespace));
+    }
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().putAll(environment);
+    try {
+      return pb.start();
+    } catch (IOException e) {
+      throw new IOException(String.join(" ", cmd) + ": cannot start: " + e.getMessage(), e);
     }
   }
 

@@ -64,6 +64,7 @@ final class DataPlanes {
               + " it (to remove it: nft delete table inet {})",
           cfg.l4lb().nftTable(),
           cfg.l4lb().nftTable());
+      dataPlane.release();
       return;
     }
     dataPlane.close();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The nftables table's lifetime across daemon starts and stops (decision 011), with the daemon's
  * own {@link DataPlanes} and {@link NftSupport} code run in a JVM inside a fresh namespace ({@link
  * DataPlanesMain}): stopping keeps the table; starting with another data plane, or with l4lb off,
- * removes a leftover table of the configured name and no other.
+ * removes a leftover table of the configured name and no other. Stopping also ends the data plane's
+ * {@code nft -i} process (decision 012).
  */
 @Tag("root")
 class DataPlanesNetnsTest {
@@ -53,6 +54,17 @@ class DataPlanesNetnsTest {
     assertThat(daemon("start-stop", TABLE, "userspace")).isEqualTo("userspace");
     assertThat(tables().lines()).doesNotContain("table inet " + TABLE);
     assertThat(tables()).as("another table is not touched").contains("table inet " + OTHER);
+  }
+
+  @Test
+  void stoppingEndsTheNftSessionAndKeepsTheLastUpdate() throws Exception {
+    assertThat(daemon("sync-stop", TABLE))
+        .as("live child processes before and after the stop: nft -i, then none")
+        .isEqualTo("children 1 0");
+    assertThat(inside.run("nft", "list", "map", "inet", TABLE, "slots4-tcp"))
+        .as("the update is in the table the stop left")
+        .contains("10.9.0.2")
+        .doesNotContain("10.9.0.1");
   }
 
   @Test

@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The kernel L4 data plane: dcnet owns one nftables table ({@code inet <table>}) and replaces it
  * whole with one {@code nft -f -} transaction per {@link #sync}, so the kernel switches from the
- * old rules to the new ones atomically (later syncs send only the difference). {@link #installed}
- * lists the table as JSON and parses it; there is no cache. {@link #quickCheck} lists only the
- * chains ({@link NftChainCheck}). Established flows survive a sync because their NAT bindings live
- * in conntrack, not in the table.
+ * old rules to the new ones atomically. Later syncs send only the difference, also one transaction,
+ * through a long-lived {@code nft -i} ({@link NftSession}); after {@value
+ * #SESSION_FAILURES_TO_STOP} failures of that process in a row, updates go through {@code nft -f}
+ * too. {@link #installed} lists the table as JSON and parses it; there is no cache. {@link
+ * #quickCheck} lists only the chains ({@link NftChainCheck}). Established flows survive a sync
+ * because their NAT bindings live in conntrack, not in the table.
  *
  * <p>Not thread-safe: confined to the sync thread, like every {@link L4DataPlane}.
  */
@@ -29,6 +31,9 @@ public final class NftDataPlane implements L4DataPlane {
 
   private static final Logger log = LoggerFactory.getLogger(NftDataPlane.class);
 
+  /** Failures of the {@code nft -i} process in a row after which updates use {@code nft -f}. */
+  static final int SESSION_FAILURES_TO_STOP = 3;
+
   private final String table;
   private final CommandRunner runner;
 
@@ -37,12 +42,24 @@ public final class NftDataPlane implements L4DataPlane {
 
   private long replacements;
 
+  /** Applies incremental updates; null when not used (turned off, or failed too often). */
+  private NftSession session;
+
+  private int sessionFailures;
+
   /** The chains {@link #lastApplied} needs, computed on the first quick check after a sync. */
   private TreeSet<String> expectedChains;
 
-  private NftDataPlane(String table, CommandRunner runner) {
+  private NftDataPlane(String table, CommandRunner runner, NftSession session) {
     this.table = table;
     this.runner = runner;
+    this.session = session;
+  }
+
+  /** A data plane whose updates go through {@code session} (tests: a session that fails). */
+  static NftDataPlane withSession(String table, CommandRunner runner, NftSession session) {
+    NftRenderer.checkTableName(table);
+    return new NftDataPlane(table, runner, session);
   }
 
   /**
@@ -53,6 +70,15 @@ public final class NftDataPlane implements L4DataPlane {
    * @throws IllegalArgumentException when the table name is malformed
    */
   public static NftDataPlane open(String table, CommandRunner runner) throws DataPlaneException {
+    return open(table, runner, true);
+  }
+
+  /**
+   * As {@link #open(String, CommandRunner)}; with {@code useSession} false every update spawns
+   * {@code nft -f} (the way before decision 012, kept for side-by-side benchmarks).
+   */
+  public static NftDataPlane open(String table, CommandRunner runner, boolean useSession)
+      throws DataPlaneException {
     NftRenderer.checkTableName(table);
     Objects.requireNonNull(runner, "runner");
     try {
@@ -65,7 +91,7 @@ public final class NftDataPlane implements L4DataPlane {
               + " (CAP_NET_ADMIN), or use the userspace data plane",
           e);
     }
-    return new NftDataPlane(table, runner);
+    return new NftDataPlane(table, runner, useSession ? NftSession.open(runner) : null);
   }
 
   /**
@@ -119,7 +145,7 @@ public final class NftDataPlane implements L4DataPlane {
       try {
         String update = render(() -> NftUpdateRenderer.render(lastApplied, desired, table));
         if (!update.isEmpty()) {
-          apply(update);
+          applyUpdate(update);
         }
         how = "updated";
       } catch (DataPlaneException e) {
@@ -196,8 +222,27 @@ public final class NftDataPlane implements L4DataPlane {
     return finding;
   }
 
+  /** Ends the {@code nft -i} process and leaves the table as it is (a daemon stop). */
+  @Override
+  public void release() {
+    if (session != null) {
+      session.close();
+    }
+  }
+
+  /** How many {@code nft -i} processes have been started (0 when updates use {@code nft -f}). */
+  public long sessionStarts() {
+    return session == null ? 0 : session.starts();
+  }
+
+  /** The {@code nft -i} process's id, or -1 when none runs (tests). */
+  long sessionPid() {
+    return session == null ? -1 : session.pid();
+  }
+
   @Override
   public void close() {
+    release();
     lastApplied = null;
     try {
       apply(NftRenderer.renderDelete(table));
@@ -211,6 +256,34 @@ public final class NftDataPlane implements L4DataPlane {
       return renderer.get();
     } catch (IllegalArgumentException e) {
       throw new DataPlaneException("cannot render table inet " + table + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** An incremental update: through the session when there is one and the script fits it. */
+  private void applyUpdate(String script) throws DataPlaneException {
+    if (session == null || !NftSession.fits(script)) {
+      apply(script);
+      return;
+    }
+    try {
+      session.apply(script);
+      sessionFailures = 0;
+    } catch (NftSession.Rejected e) {
+      sessionFailures = 0;
+      throw new DataPlaneException(
+          "nft refused the update of table inet " + table + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      if (++sessionFailures >= SESSION_FAILURES_TO_STOP) {
+        session.close();
+        session = null;
+        log.warn(
+            "table inet {}: nft -i failed {} times in a row, updates now spawn nft -f: {}",
+            table,
+            SESSION_FAILURES_TO_STOP,
+            e.getMessage());
+      }
+      throw new DataPlaneException(
+          "nft -i failed for table inet " + table + ": " + e.getMessage(), e);
     }
   }
 

@@ -8,6 +8,7 @@ import io.dcnet.l4lb.dataplane.L4Snapshot;
 import io.dcnet.l4lb.dataplane.ServiceKey;
 import io.dcnet.l4lb.model.Protocol;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -38,6 +39,34 @@ class NftIncrementalSyncTest {
       }
       // every step after the first was an incremental update: none failed over to a replace
       assertThat(dp.replacements()).isEqualTo(1);
+      assertThat(dp.sessionStarts()).as("all updates through one nft -i").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void updatesSurviveAFailingNftSessionAndStopUsingItAfterThreeFailuresInARow() throws Exception {
+    try (Netns ns = Netns.create();
+        NftSession silent =
+            new NftSession(
+                ns.runner(), Duration.ofMillis(300), List.of("sh", "-c", "cat >/dev/null"));
+        NftDataPlane dp =
+            NftDataPlane.withSession(NftDataPlane.DEFAULT_TABLE, ns.runner(), silent)) {
+      ServiceKey web = new ServiceKey(Protocol.TCP, InetAddress.getByName("11.0.0.1"), 80);
+      L4Snapshot s = L4Snapshot.empty().with(web, List.of(dest("10.9.0.1", 80, 1)));
+      dp.sync(s);
+      for (int i = 2; i <= 5; i++) {
+        s = s.with(web, List.of(dest("10.9.0." + i, 80, 1)));
+        dp.sync(s); // the session times out: the table is replaced through nft -f
+        assertThat(dp.installed()).as("change %d", i).isEqualTo(s);
+      }
+      assertThat(dp.sessionStarts()).as("given up after three failures").isZero();
+      assertThat(dp.replacements()).isEqualTo(1 + NftDataPlane.SESSION_FAILURES_TO_STOP);
+      assertThat(dp.sessionPid()).isEqualTo(-1);
+      // the fourth and later changes are updates through nft -f, not replacements
+      s = s.with(web, List.of(dest("10.9.0.6", 80, 1)));
+      dp.sync(s);
+      assertThat(dp.installed()).isEqualTo(s);
+      assertThat(dp.replacements()).isEqualTo(1 + NftDataPlane.SESSION_FAILURES_TO_STOP);
     }
   }
 

@@ -50,6 +50,16 @@ public interface L4DataPlane extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Lets go of what this data plane holds in this process (threads, helper processes) but leaves
+   * what it installed in the kernel in place, for a stop that must not interrupt traffic (the
+   * nftables table outlives the daemon: decision 011). The default is {@link #close}, for data
+   * planes that live in this process anyway (the userspace proxy).
+   */
+  default void release() {
+    close();
+  }
+
   /** Removes everything this data plane installed. Idempotent. */
   @Override
   void close();

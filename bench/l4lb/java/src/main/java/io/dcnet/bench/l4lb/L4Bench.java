@@ -19,8 +19,9 @@ public final class L4Bench {
                 [--extra-services N] [--io-threads N]
         program --plane nft|userspace [--netns NS] [--table T] [--services 10000] [--backends 5]
                 [--repeats 5] [--changes 200] [--seed 1] [--vip-base 11.1.0.0] [--port 80]
-                [--out FILE]   (FILE.txt summary, FILE.csv samples)
-      nft: with --netns the nft commands run via 'ip netns exec NS'; userspace: run the JVM itself
+                [--out FILE]   (FILE.txt summary, FILE.csv samples) [--nft-session on|off]
+      nft: with --netns the nft commands run via 'ip netns exec NS'; --nft-session off: every
+      update spawns 'nft -f' instead of going through one 'nft -i'; userspace: run the JVM itself
       inside the namespace ('ip netns exec NS java -jar ...').
       """;
 

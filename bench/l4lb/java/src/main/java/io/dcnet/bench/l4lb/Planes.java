@@ -33,10 +33,20 @@ final class Planes {
     };
   }
 
+  /** {@code --nft-session on|off} (default on): updates through {@code nft -i} or {@code nft -f}. */
+  static boolean nftSession(BenchOptions opts) {
+    String v = opts.get("nft-session", "on");
+    return switch (v) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("--nft-session: " + v + " (expected: on or off)");
+    };
+  }
+
   /** A new data plane; for nft the table is deleted first, so it starts from empty. */
   static L4DataPlane open(BenchOptions opts) throws DataPlaneException {
     if (isNft(opts)) {
-      NftDataPlane p = NftDataPlane.open(table(opts), runner(opts));
+      NftDataPlane p = NftDataPlane.open(table(opts), runner(opts), nftSession(opts));
       p.close(); // deletes a leftover table; the next sync is a full install
       return p;
     }

@@ -6,6 +6,7 @@ import io.dcnet.l4lb.dataplane.L4DataPlane;
 import io.dcnet.l4lb.dataplane.L4Snapshot;
 import io.dcnet.l4lb.dataplane.ServiceKey;
 import io.dcnet.l4lb.nft.NftRenderer;
+import io.dcnet.l4lb.nft.NftSession;
 import io.dcnet.l4lb.nft.NftUpdateRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,6 +51,9 @@ final class ProgramBench {
     say(
         "plane %s: %d services x %d destinations (VIPs %s + i, port %d), %d repeats, %d changes",
         nft ? "nftables" : "userspace", services, backends, base, port, repeats, changes);
+    if (nft) {
+      say("nft updates: %s", Planes.nftSession(opts) ? "one nft -i session" : "nft -f each");
+    }
     if (nft) {
       List<Double> renders = new ArrayList<>();
       int kib = 0;
@@ -171,6 +175,15 @@ final class ProgramBench {
     }
     say("  nft -f of a weight-change update script (%d lines) on the loaded table: %s",
         a.split("\n").length, Stats.summary(chain));
+    try (NftSession session = NftSession.open(runner)) {
+      List<Double> viaSession = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        long c0 = System.nanoTime();
+        session.apply(i % 2 == 0 ? a : b);
+        viaSession.add(ms(c0));
+      }
+      say("  the same script through one nft -i session: %s", Stats.summary(viaSession));
+    }
     if (!out.isEmpty()) {
       Files.writeString(Path.of(out + "-weight-update-a.nft"), a);
       Files.writeString(Path.of(out + "-weight-update-b.nft"), b);
