@@ -35,6 +35,7 @@ final class NftChainCheck {
     chains.add(describe("prerouting", "nat", "prerouting", NftRenderer.DSTNAT_PRIORITY, "accept"));
     chains.add(
         describe("postrouting", "nat", "postrouting", NftRenderer.SRCNAT_PRIORITY, "accept"));
+    chains.addAll(NftRenderer.standingChains());
     for (Map.Entry<ServiceKey, List<Destination>> e : snapshot.services().entrySet()) {
       int slots = SlotPlan.total(e.getValue());
       if (slots > 0) {

@@ -45,6 +45,14 @@ public final class NftRenderer {
   /** The chain of services that refuse new connections (no destination with weight &gt; 0). */
   static final String REFUSE_CHAIN = "refuse";
 
+  /**
+   * Pick chains for 1 to this many slots exist in every table, used or not, so that a drain or a
+   * restore among common slot counts only moves a verdict element: adding a rule makes the kernel
+   * re-validate every chain reachable from the verdict maps, and a drain that needed a new chain
+   * took twice as long (bench/RESULTS.md). Chains for more slots exist only while used.
+   */
+  static final int STANDING_SLOTS = 16;
+
   private static final String MARK_TEXT = String.format("0x%08x", MASQUERADE_MARK);
 
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
@@ -78,7 +86,7 @@ public final class NftRenderer {
     out.append("add table inet ").append(table).append('\n');
     out.append("delete table inet ").append(table).append('\n');
     out.append("table inet ").append(table).append(" {\n");
-    TreeSet<String> pickChains = new TreeSet<>();
+    TreeSet<String> pickChains = standingChains();
     for (boolean v6 : new boolean[] {false, true}) {
       String f = v6 ? "6" : "4";
       List<String> services = new ArrayList<>();
@@ -160,6 +168,25 @@ public final class NftRenderer {
    * The chain a service's verdict-map element goes to: {@code pick4-<slots>} / {@code
    * pick6-<slots>}, or {@link #REFUSE_CHAIN} when it has no slot.
    */
+  /** The pick chains every table has ({@link #STANDING_SLOTS}), both families. */
+  static TreeSet<String> standingChains() {
+    TreeSet<String> out = new TreeSet<>();
+    for (int k = 1; k <= STANDING_SLOTS; k++) {
+      out.add("pick4-" + k);
+      out.add("pick6-" + k);
+    }
+    return out;
+  }
+
+  /** Whether {@code chain} is one of the {@link #standingChains}. */
+  static boolean isStanding(String chain) {
+    if (!chain.startsWith("pick4-") && !chain.startsWith("pick6-")) {
+      return false;
+    }
+    int k = Integer.parseInt(chain.substring("pick4-".length()));
+    return k >= 1 && k <= STANDING_SLOTS;
+  }
+
   static String verdictChain(ServiceKey key, int slots) {
     if (slots == 0) {
       return REFUSE_CHAIN;

@@ -18,11 +18,11 @@ import java.util.TreeSet;
  * (as written by {@link NftRenderer}), into {@code to} by touching only the services that changed.
  * With the slot layout a changed service is only map elements: its {@code services4/6} element when
  * its slot count changes, the slot-map elements whose destination changes, its {@code weights4/6}
- * elements, and hairpin pairs. Pick chains are added when a slot count is used for the first time
- * and deleted when no service uses it any more. Still one {@code nft -f} transaction, so still
- * atomic; its size is proportional to the change, not to the table. If {@code from} is wrong the
- * script fails (a missing element or chain) and the caller falls back to {@link
- * NftRenderer#render}.
+ * elements, and hairpin pairs. Pick chains beyond the standing ones ({@link
+ * NftRenderer#STANDING_SLOTS}) are added when a slot count is used for the first time and deleted
+ * when no service uses it any more. Still one {@code nft -f} transaction, so still atomic; its size
+ * is proportional to the change, not to the table. If {@code from} is wrong the script fails (a
+ * missing element or chain) and the caller falls back to {@link NftRenderer#render}.
  *
  * <p>Pure and stateless: thread-safe.
  */
@@ -49,12 +49,12 @@ public final class NftUpdateRenderer {
     Set<String> added = new TreeSet<>();
     Set<String> removed = new TreeSet<>();
     for (String chain : c.chainsGained) {
-      if (!usesChain(from, chain)) {
+      if (!NftRenderer.isStanding(chain) && !usesChain(from, chain)) {
         added.add(chain);
       }
     }
     for (String chain : c.chainsLost) {
-      if (!usesChain(to, chain)) {
+      if (!NftRenderer.isStanding(chain) && !usesChain(to, chain)) {
         removed.add(chain);
       }
     }

@@ -9,6 +9,7 @@ import io.dcnet.l4lb.dataplane.ServiceKey;
 import io.dcnet.l4lb.model.Protocol;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class NftChainCheckTest {
       """;
 
   @Test
-  void expectsTheFixedChainsAndOnePickChainPerSlotCountInUse() throws Exception {
+  void expectsTheFixedChainsTheStandingPickChainsAndOnePerLargerSlotCountInUse() throws Exception {
     ServiceKey a = new ServiceKey(Protocol.TCP, InetAddress.getByName("11.0.0.1"), 80);
     ServiceKey b = new ServiceKey(Protocol.UDP, InetAddress.getByName("11.0.0.2"), 53);
     ServiceKey c = new ServiceKey(Protocol.TCP, InetAddress.getByName("fd01:c::1"), 80);
@@ -36,17 +37,19 @@ class NftChainCheckTest {
         L4Snapshot.empty()
             .with(a, List.of(dest("10.9.0.1", 80, 1), dest("10.9.0.2", 80, 2)))
             .with(b, List.of(dest("10.9.0.3", 53, 2), dest("10.9.0.4", 53, 4)))
-            .with(c, List.of(dest("fd00:9::1", 80, 1)))
+            .with(c, List.of(dest("fd00:9::1", 80, 1), dest("fd00:9::2", 80, 19)))
             .with(drained, List.of(dest("10.9.0.5", 80, 0)));
-    assertThat(NftChainCheck.expected(s))
-        .containsExactly(
-            "output (nat output -100 accept)",
-            "pick4-3",
-            "pick6-1",
-            "postrouting (nat postrouting 100 accept)",
-            "prerouting (nat prerouting -100 accept)",
-            "refuse",
-            "services");
+    List<String> want =
+        new ArrayList<>(
+            List.of(
+                "output (nat output -100 accept)",
+                "pick6-20",
+                "postrouting (nat postrouting 100 accept)",
+                "prerouting (nat prerouting -100 accept)",
+                "refuse",
+                "services"));
+    want.addAll(NftRenderer.standingChains());
+    assertThat(NftChainCheck.expected(s)).containsExactlyInAnyOrderElementsOf(want);
   }
 
   @Test

@@ -122,9 +122,25 @@ class NftRendererTest {
   }
 
   @Test
-  void emptySnapshotHasNoElementsAndNoPickChains() {
+  void emptySnapshotHasNoElementsAndOnlyTheStandingPickChains() {
     String script = NftRenderer.render(L4Snapshot.empty(), "t");
-    assertThat(script).doesNotContain("elements").doesNotContain("chain pick");
+    assertThat(script)
+        .doesNotContain("elements")
+        .contains("chain pick4-1 {", "chain pick4-16 {", "chain pick6-1 {", "chain pick6-16 {")
+        .doesNotContain("chain pick4-17 {", "chain pick6-17 {");
+    assertThat(script.split("chain pick", -1)).hasSize(2 * NftRenderer.STANDING_SLOTS + 1);
+  }
+
+  @Test
+  void aSlotCountBeyondTheStandingOnesGetsItsChainOnlyWhileUsed() {
+    List<Destination> heavy = List.of(dest("10.9.0.1", 80, 1), dest("10.9.0.2", 80, 16));
+    assertThat(NftRenderer.render(L4Snapshot.empty().with(WEB, heavy), "t"))
+        .contains("chain pick4-17 {")
+        .doesNotContain("chain pick4-18 {");
+    assertThat(NftRenderer.isStanding("pick4-16")).isTrue();
+    assertThat(NftRenderer.isStanding("pick6-1")).isTrue();
+    assertThat(NftRenderer.isStanding("pick4-17")).isFalse();
+    assertThat(NftRenderer.isStanding("refuse")).isFalse();
   }
 
   @Test
