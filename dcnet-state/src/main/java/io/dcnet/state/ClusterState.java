@@ -143,6 +143,17 @@ public final class ClusterState implements AutoCloseable {
     return current().remove(key.name(), field);
   }
 
+  /**
+   * Like {@link #remove}, but the removal is sent to every reachable member at once, as {@link
+   * #putEverywhere} sends a value; it completes the same way.
+   */
+  public <V> CompletionStage<Void> removeEverywhere(
+      StateKey<V> key, String field, Duration timeout) {
+    requireField(field);
+    own.remove(key.name(), field);
+    return current().removeEverywhere(key.name(), field, timeout);
+  }
+
   /** Immutable snapshot of the local replica of {@code key}: field → value. */
   public <V> Map<String, V> get(StateKey<V> key) {
     Map<String, V> out = new LinkedHashMap<>();

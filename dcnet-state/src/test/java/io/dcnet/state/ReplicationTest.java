@@ -92,4 +92,20 @@ class ReplicationTest {
     assertThat(m1.get(ZONE)).containsEntry("m1", "records-v2");
     await().atMost(Duration.ofSeconds(10)).until(() -> "records-v2".equals(a1.get(ZONE).get("m1")));
   }
+
+  @Test
+  void removeEverywhereReachesEveryMemberBeforeItCompletes() throws Exception {
+    ClusterState m1 = cluster.start("m1", NodeRole.MASTER, List.of());
+    ClusterState a1 = cluster.start("a1", NodeRole.AGENT, List.of(m1.address()));
+    ClusterState a2 = cluster.start("a2", NodeRole.AGENT, List.of(m1.address()));
+    TestCluster.awaitUp(m1, a1, a2);
+
+    a1.putEverywhere(ZONE, "a1-records", Duration.ofSeconds(5)).toCompletableFuture().get();
+    assertThat(a2.get(ZONE)).containsEntry("a1", "a1-records");
+    a1.removeEverywhere(ZONE, "a1", Duration.ofSeconds(5)).toCompletableFuture().get();
+    // WriteAll: once the stage completed no member holds the field, no gossip round needed
+    assertThat(m1.get(ZONE)).doesNotContainKey("a1");
+    assertThat(a2.get(ZONE)).doesNotContainKey("a1");
+    assertThat(a1.get(ZONE)).doesNotContainKey("a1");
+  }
 }

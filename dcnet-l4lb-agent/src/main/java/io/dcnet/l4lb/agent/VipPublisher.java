@@ -9,6 +9,7 @@ import io.dcnet.l4lb.model.VipId;
 import io.dcnet.state.ClusterState;
 import io.dcnet.state.StateEntry;
 import io.dcnet.state.StateKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,21 +33,47 @@ import org.slf4j.LoggerFactory;
  * came back from the durable replica or by gossip), and fields owned by this node under another
  * field name are removed too. One INFO line per added, removed or re-weighted backend.
  *
+ * <p>Writes and removals are sent to every reachable member at once ({@link
+ * ClusterState#putEverywhere}, {@link ClusterState#removeEverywhere}) unless the push timeout is
+ * zero; then they are local writes that reach the others by delta propagation and gossip: 0.8-1.0 s
+ * at the median to the last of 10-20 nodes, against about 0.12 s pushed (bench/RESULTS.md, "VIP
+ * changes across the cluster", decision 013). A member that does not answer within the timeout
+ * still gets the change by gossip; {@link #publish} waits at most that long for the answers.
+ *
  * <p>Not thread-safe: owned by one thread (the poller thread, as its snapshot listener).
  */
 public final class VipPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(VipPublisher.class);
   private static final long WRITE_TIMEOUT_SECONDS = 5;
 
+  /** How long {@link #publish} waits for every member to acknowledge a pushed change. */
+  public static final Duration DEFAULT_PUSH_TIMEOUT = Duration.ofSeconds(1);
+
   private final ClusterState state;
   private final String nodeId;
   private final String agentIp;
+  private final Duration pushTimeout;
   private boolean failing;
 
+  /** A publisher that pushes each change to every member ({@link #DEFAULT_PUSH_TIMEOUT}). */
   public VipPublisher(ClusterState state, String agentIp) {
+    this(state, agentIp, DEFAULT_PUSH_TIMEOUT);
+  }
+
+  /**
+   * A publisher; {@code pushTimeout} zero writes locally only (replication by delta propagation and
+   * gossip), otherwise each change is pushed to every member and waited for at most that long.
+   */
+  public VipPublisher(ClusterState state, String agentIp, Duration pushTimeout) {
     this.state = Objects.requireNonNull(state, "state");
     this.nodeId = state.nodeId();
     this.agentIp = IpLiterals.canonical("agentIp", agentIp);
+    if (pushTimeout.isNegative()
+        || pushTimeout.compareTo(Duration.ofSeconds(WRITE_TIMEOUT_SECONDS)) >= 0) {
+      throw new IllegalArgumentException(
+          "pushTimeout: " + pushTimeout + " (expected: 0 to " + WRITE_TIMEOUT_SECONDS + " s)");
+    }
+    this.pushTimeout = pushTimeout;
   }
 
   /** Publishes a poll result; see {@link #publish(Map)}. */
@@ -118,13 +145,19 @@ public final class VipPublisher {
     }
     if (!want.equals(have)) {
       logDiff(have, want);
-      writes.add(state.put(key, nodeId, want));
+      writes.add(
+          pushTimeout.isZero()
+              ? state.put(key, nodeId, want)
+              : state.putEverywhere(key, nodeId, want, pushTimeout));
     }
   }
 
   private CompletionStage<Void> removeLogged(StateKey<AgentVips> key, String field, AgentVips old) {
     logDiff(old, null);
-    CompletionStage<Void> stage = state.remove(key, field);
+    CompletionStage<Void> stage =
+        pushTimeout.isZero()
+            ? state.remove(key, field)
+            : state.removeEverywhere(key, field, pushTimeout);
     return stage == null ? CompletableFuture.completedFuture(null) : stage;
   }
 

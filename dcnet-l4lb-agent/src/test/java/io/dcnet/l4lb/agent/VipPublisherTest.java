@@ -1,6 +1,7 @@
 package io.dcnet.l4lb.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
@@ -66,6 +67,46 @@ class VipPublisherTest {
 
   private static Map<String, StateEntry<AgentVips>> entries(ClusterState cs, VipId vip) {
     return cs.entries(L4lbKeys.bucketOf(vip));
+  }
+
+  @Test
+  void aChangeIsOnEveryMemberWhenPublishReturnsTrue() {
+    ClusterState master = start("m1", NodeRole.MASTER, List.of(), null);
+    ClusterState agent = start("a1", NodeRole.AGENT, List.of(master.address()), null);
+    ClusterState other = start("a2", NodeRole.AGENT, List.of(master.address()), null);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                List.of(master, agent, other).stream()
+                    .allMatch(
+                        n ->
+                            n.members().size() == 3
+                                && n.members().stream()
+                                    .allMatch(m -> m.status() == MemberStatus.UP)));
+    StateKey<AgentVips> bucket = L4lbKeys.bucketOf(NAMED);
+    VipPublisher publisher = new VipPublisher(agent, AGENT_IP);
+    AgentVips one = new AgentVips(AGENT_IP, List.of(new VipBackends(NAMED, List.of(B1))));
+
+    // pushed to every member (WriteAll), not left to delta propagation: no waiting needed
+    assertThat(publisher.publish(Map.of(NAMED, List.of(B1)))).isTrue();
+    assertThat(master.get(bucket)).containsEntry("a1", one);
+    assertThat(other.get(bucket)).containsEntry("a1", one);
+    Backend drained = new Backend(AGENT_IP, "9.0.0.1", 8080, 0);
+    assertThat(publisher.publish(Map.of(NAMED, List.of(drained)))).isTrue();
+    assertThat(other.get(bucket).get("a1").vips().get(0).backends()).containsExactly(drained);
+    assertThat(publisher.publish(Map.of())).isTrue();
+    assertThat(master.get(bucket)).doesNotContainKey("a1");
+    assertThat(other.get(bucket)).doesNotContainKey("a1");
+  }
+
+  @Test
+  void rejectsAPushTimeoutOutsideItsRange() {
+    ClusterState master = start("m1", NodeRole.MASTER, List.of(), null);
+    assertThatThrownBy(() -> new VipPublisher(master, AGENT_IP, Duration.ofMillis(-1)))
+        .hasMessageContaining("pushTimeout: PT-0.001S (expected: 0 to 5 s)");
+    assertThatThrownBy(() -> new VipPublisher(master, AGENT_IP, Duration.ofSeconds(5)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

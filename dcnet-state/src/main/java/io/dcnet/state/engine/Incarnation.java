@@ -227,6 +227,11 @@ public final class Incarnation {
     return replica.remove(keyName, field);
   }
 
+  /** {@link #remove} sent to every reachable member at once, as {@link #putEverywhere} writes. */
+  public CompletionStage<Void> removeEverywhere(String keyName, String field, Duration timeout) {
+    return replica.removeEverywhere(keyName, field, timeout);
+  }
+
   /** Removes every field of {@code keyName} for which {@code drop} says true. */
   public CompletionStage<Void> removeIf(String keyName, Predicate<Map.Entry<String, String>> drop) {
     return replica.removeIf(keyName, drop);

@@ -60,12 +60,21 @@ final class ReplicaStore {
   CompletionStage<Void> putEverywhere(
       String keyName, String field, String stored, Duration timeout) {
     index(keyName);
+    return updateEverywhere(keyName, m -> m.put(self, field, stored), timeout);
+  }
+
+  /** {@link #remove} with {@code WriteAll}, completing as {@link #putEverywhere} does. */
+  CompletionStage<Void> removeEverywhere(String keyName, String field, Duration timeout) {
+    return updateEverywhere(keyName, m -> m.remove(self, field), timeout);
+  }
+
+  private CompletionStage<Void> updateEverywhere(
+      String keyName,
+      Function<LWWMap<String, String>, LWWMap<String, String>> f,
+      Duration timeout) {
     Replicator.Update<LWWMap<String, String>> msg =
         new Replicator.Update<>(
-            key(keyName),
-            LWWMap.<String, String>create(),
-            new Replicator.WriteAll(timeout),
-            m -> m.put(self, field, stored));
+            key(keyName), LWWMap.<String, String>create(), new Replicator.WriteAll(timeout), f);
     return Patterns.ask(replicator, msg, timeout.plus(ASK))
         .thenCompose(
             r ->

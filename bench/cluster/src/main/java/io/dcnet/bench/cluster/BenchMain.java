@@ -23,8 +23,10 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !List.of("propagation", "memory").contains(args[0])) {
-      System.err.println("usage: propagation|memory [--nodes 3,10,20] [--tasks N] [--out DIR] ...");
+    if (args.length == 0
+        || !List.of("propagation", "memory", "vip-propagation").contains(args[0])) {
+      System.err.println(
+          "usage: propagation|memory|vip-propagation [--nodes 3,10,20] [--tasks N] [--out DIR] ...");
       System.exit(2);
     }
     Map<String, String> o = new HashMap<>();
@@ -43,6 +45,17 @@ public final class BenchMain {
     System.out.println("node JVM flags: " + String.join(" ", jvm) + "; node class path: " + nodeJar);
     if (args[0].equals("propagation")) {
       propagation(o, jvm, nodeJar, out);
+    } else if (args[0].equals("vip-propagation")) {
+      List<Integer> sizes = new ArrayList<>();
+      for (String n : o.getOrDefault("nodes", "3,10,20").split(",")) {
+        sizes.add(Integer.parseInt(n.trim()));
+      }
+      VipPropagationBench.run(
+          sizes,
+          Integer.parseInt(o.getOrDefault("changes", "50")),
+          Integer.parseInt(o.getOrDefault("warmup", "6")),
+          Duration.ofMillis(Long.parseLong(o.getOrDefault("gap-ms", "300"))),
+          out);
     } else {
       MemoryRun.run(
           Integer.parseInt(o.getOrDefault("nodes", "3")),
