@@ -24,9 +24,9 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0
-        || !List.of("propagation", "memory", "vip-propagation").contains(args[0])) {
+        || !List.of("propagation", "memory", "vip-propagation", "vip-e2e").contains(args[0])) {
       System.err.println(
-          "usage: propagation|memory|vip-propagation [--nodes 3,10,20] [--tasks N] [--out DIR] ...");
+          "usage: propagation|memory|vip-propagation|vip-e2e [--nodes 3,10,20] [--tasks N] [--out DIR] ...");
       System.exit(2);
     }
     Map<String, String> o = new HashMap<>();
@@ -45,6 +45,14 @@ public final class BenchMain {
     System.out.println("node JVM flags: " + String.join(" ", jvm) + "; node class path: " + nodeJar);
     if (args[0].equals("propagation")) {
       propagation(o, jvm, nodeJar, out);
+    } else if (args[0].equals("vip-e2e")) {
+      VipEndToEndBench.run(
+          Integer.parseInt(o.getOrDefault("services", "10000")),
+          Integer.parseInt(o.getOrDefault("backends", "5")),
+          Integer.parseInt(o.getOrDefault("changes", "100")),
+          Integer.parseInt(o.getOrDefault("warmup", "10")),
+          Duration.ofMillis(Long.parseLong(o.getOrDefault("gap-ms", "300"))),
+          out);
     } else if (args[0].equals("vip-propagation")) {
       List<Integer> sizes = new ArrayList<>();
       for (String n : o.getOrDefault("nodes", "3,10,20").split(",")) {
