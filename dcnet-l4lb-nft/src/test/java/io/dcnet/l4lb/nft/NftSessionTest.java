@@ -37,7 +37,7 @@ class NftSessionTest {
   void appliesEachScriptAsOneTransactionInOneProcess() throws Exception {
     try (Netns ns = Netns.create();
         NftSession session = new NftSession(ns.runner(), Duration.ofSeconds(30))) {
-      nftf(ns.runner(), "add table " + T + "\nadd set " + T + " s { type ipv4_addr; }\n");
+      createSet(ns);
       session.apply("add element " + T + " s { 10.0.0.1 }\nadd element " + T + " s { 10.0.0.2 }\n");
       long pid = session.pid();
       session.apply("delete element " + T + " s { 10.0.0.1 }\n");
@@ -52,7 +52,7 @@ class NftSessionTest {
   void aRefusedScriptChangesNothingAndTheNextOneWorks() throws Exception {
     try (Netns ns = Netns.create();
         NftSession session = new NftSession(ns.runner(), Duration.ofSeconds(30))) {
-      nftf(ns.runner(), "add table " + T + "\nadd set " + T + " s { type ipv4_addr; }\n");
+      createSet(ns);
       String refused =
           "add element " + T + " s { 10.0.0.3 }\ndelete element " + T + " s { 10.0.0.9 }\n";
       assertThatThrownBy(() -> session.apply(refused))
@@ -71,7 +71,7 @@ class NftSessionTest {
   void aProcessKilledWhileIdleIsReplacedBeforeTheNextScript() throws Exception {
     try (Netns ns = Netns.create();
         NftSession session = new NftSession(ns.runner(), Duration.ofSeconds(30))) {
-      nftf(ns.runner(), "add table " + T + "\nadd set " + T + " s { type ipv4_addr; }\n");
+      createSet(ns);
       session.apply("add element " + T + " s { 10.0.0.1 }\n");
       long first = session.pid();
       ProcessHandle nft = ProcessHandle.of(first).orElseThrow();
@@ -89,7 +89,7 @@ class NftSessionTest {
   void theProcessIsReplacedAfterItsQuotaOfScripts() throws Exception {
     try (Netns ns = Netns.create();
         NftSession session = new NftSession(ns.runner(), Duration.ofSeconds(30))) {
-      nftf(ns.runner(), "add table " + T + "\nadd set " + T + " s { type ipv4_addr; }\n");
+      createSet(ns);
       for (int i = 0; i < NftSession.RECYCLE_AFTER + 1; i++) {
         String op = i % 2 == 0 ? "add" : "delete";
         session.apply(op + " element " + T + " s { 10.0.0.1 }\n");
@@ -145,8 +145,10 @@ class NftSessionTest {
     }
   }
 
-  private static void nftf(CommandRunner runner, String script) throws IOException {
-    runner.run(script.getBytes(StandardCharsets.UTF_8), "nft", "-f", "-");
+  /** Table {@link #T} with an empty IPv4 set {@code s}, written by {@code nft -f}. */
+  private static void createSet(Netns ns) throws IOException {
+    String script = "add table " + T + "\nadd set " + T + " s { type ipv4_addr; }\n";
+    ns.runner().run(script.getBytes(StandardCharsets.UTF_8), "nft", "-f", "-");
   }
 
   private static String elements(Netns ns) throws IOException {
