@@ -64,10 +64,11 @@ final class VipPropagationBench {
   private static void start(List<ClusterState> nodes, int n) {
     for (int i = 0; i < n; i++) {
       boolean master = i == 0;
+      String id = master ? "m0" : "10.0.0." + i;
+      NodeRole role = master ? NodeRole.MASTER : NodeRole.AGENT;
       ClusterState cs =
           ClusterState.start(
-              ClusterStateConfig.builder(
-                      "vip-bench", master ? "m0" : "10.0.0." + i, master ? NodeRole.MASTER : NodeRole.AGENT)
+              ClusterStateConfig.builder("vip-bench", id, role)
                   .bind("127.0.0.1", 0)
                   .seeds(master ? List.of() : List.of(nodes.get(0).address()))
                   .build());

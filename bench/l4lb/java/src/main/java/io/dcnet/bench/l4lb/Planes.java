@@ -33,13 +33,14 @@ final class Planes {
     };
   }
 
-  /** {@code --nft-session on|off} (default on): updates through {@code nft -i} or {@code nft -f}. */
+  /** {@code --nft-session on|off} (default on): updates via {@code nft -i} or {@code nft -f}. */
   static boolean nftSession(BenchOptions opts) {
     String v = opts.get("nft-session", "on");
     return switch (v) {
       case "on" -> true;
       case "off" -> false;
-      default -> throw new IllegalArgumentException("--nft-session: " + v + " (expected: on or off)");
+      default ->
+          throw new IllegalArgumentException("--nft-session: " + v + " (expected: on or off)");
     };
   }
 
