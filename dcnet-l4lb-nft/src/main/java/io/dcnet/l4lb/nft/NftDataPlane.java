@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * #quickCheck} lists only the chains ({@link NftChainCheck}). Established flows survive a sync
  * because their NAT bindings live in conntrack, not in the table.
  *
- * <p>Not thread-safe: confined to the sync thread, like every {@link L4DataPlane}.
+ * <p>Not thread-safe: confined to the sync thread, like every {@link L4DataPlane}, except {@link
+ * #release}, which a stop may call from another thread (the session it closes is synchronized).
  */
 public final class NftDataPlane implements L4DataPlane {
   /** The default table name. */

@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
  * #RECYCLE_AFTER} scripts, because nft's command history grows with every line. {@code HOME} is set
  * to a path that cannot exist, so nft neither reads nor writes a history file.
  *
- * <p>Thread-safety: confined to one thread (the data plane's sync thread); each process has a
+ * <p>Thread-safety: used by one thread (the data plane's sync thread), but every method is
+ * synchronized so that a stop may {@link #close} it from another thread: the stop then waits for a
+ * script in progress (which an interrupt of the sync thread ends at once). Each process has a
  * daemon thread that copies its standard error, line by line, into a queue.
  */
 public final class NftSession implements AutoCloseable {
@@ -118,7 +120,7 @@ public final class NftSession implements AutoCloseable {
    * @throws Rejected when nft refused it: nothing changed
    * @throws IOException when the process failed: whether the script took effect is unknown
    */
-  public void apply(String script) throws IOException {
+  public synchronized void apply(String script) throws IOException {
     if (!fits(script)) {
       throw new IllegalArgumentException("script does not fit a session (see fits)");
     }
@@ -150,19 +152,19 @@ public final class NftSession implements AutoCloseable {
   }
 
   /** How many {@code nft -i} processes this session has started. */
-  long starts() {
+  synchronized long starts() {
     return starts;
   }
 
   /** The running process's id, or -1 when none runs. */
-  long pid() {
+  synchronized long pid() {
     Process p = process;
     return p == null ? -1 : p.pid();
   }
 
   /** Ends the process, if any (closing its input makes nft exit). Idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
     Process p = process;
     process = null;
     errors = null;
