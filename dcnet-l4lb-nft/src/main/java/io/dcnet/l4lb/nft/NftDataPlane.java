@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The kernel L4 data plane: dcnet owns one nftables table ({@code inet <table>}) and replaces it
  * whole with one {@code nft -f -} transaction per {@link #sync}, so the kernel switches from the
  * old rules to the new ones atomically. Later syncs send only the difference, also one transaction,
- * through a long-lived {@code nft -i} ({@link NftSession}); after {@value
+ * through a long-lived {@code nft -i} ({@link NftSession}); when it cannot start, or after {@value
  * #SESSION_FAILURES_TO_STOP} failures of that process in a row, updates go through {@code nft -f}
  * too. {@link #installed} lists the table as JSON and parses it; there is no cache. {@link
  * #quickCheck} lists only the chains ({@link NftChainCheck}). Established flows survive a sync
@@ -269,6 +269,13 @@ public final class NftDataPlane implements L4DataPlane {
     try {
       session.apply(script);
       sessionFailures = 0;
+    } catch (NftSession.NotStarted e) {
+      // nothing was sent, so this update still goes through nft -f; a start failure is not
+      // transient (nft built without its interactive mode, say): no more sessions
+      session.close();
+      session = null;
+      log.warn("table inet {}: {}; updates now spawn nft -f", table, e.getMessage());
+      apply(script);
     } catch (NftSession.Rejected e) {
       sessionFailures = 0;
       throw new DataPlaneException(

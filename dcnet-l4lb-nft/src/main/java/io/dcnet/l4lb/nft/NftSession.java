@@ -114,9 +114,19 @@ public final class NftSession implements AutoCloseable {
     return true;
   }
 
+  /** No {@code nft -i} could be started (or it failed its first marker): nothing was sent. */
+  public static final class NotStarted extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotStarted(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /**
    * Applies {@code script} (which must {@link #fits}) as one transaction.
    *
+   * @throws NotStarted when no process could be started: the script was not sent
    * @throws Rejected when nft refused it: nothing changed
    * @throws IOException when the process failed: whether the script took effect is unknown
    */
@@ -131,6 +141,11 @@ public final class NftSession implements AutoCloseable {
     }
     try {
       ensureStarted();
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw new NotStarted("nft -i: cannot start a session: " + e.getMessage(), e);
+    }
+    try {
       List<String> out = exchange(line);
       if (out.stream().anyMatch(l -> l.startsWith("Error:"))) {
         close(); // nft's cache may hold what the refused batch declared

@@ -50,14 +50,18 @@ class NftIncrementalSyncTest {
     }
   }
 
+  /** Answers the start's marker as nft does, then reads scripts and never answers. */
+  private static final String HANGS_AFTER_START =
+      "read m; printf 'Error: syntax error\\n%s\\n^^^\\n' \"$m\" >&2; cat >/dev/null";
+
   @Test
   void updatesSurviveAFailingNftSessionAndStopUsingItAfterThreeFailuresInARow() throws Exception {
     try (Netns ns = Netns.create();
-        NftSession silent =
+        NftSession hangs =
             new NftSession(
-                ns.runner(), Duration.ofMillis(300), List.of("sh", "-c", "cat >/dev/null"));
+                ns.runner(), Duration.ofMillis(300), List.of("sh", "-c", HANGS_AFTER_START));
         NftDataPlane dp =
-            NftDataPlane.withSession(NftDataPlane.DEFAULT_TABLE, ns.runner(), silent)) {
+            NftDataPlane.withSession(NftDataPlane.DEFAULT_TABLE, ns.runner(), hangs)) {
       ServiceKey web = new ServiceKey(Protocol.TCP, InetAddress.getByName("11.0.0.1"), 80);
       L4Snapshot s = L4Snapshot.empty().with(web, List.of(dest("10.9.0.1", 80, 1)));
       dp.sync(s);
@@ -67,6 +71,7 @@ class NftIncrementalSyncTest {
         assertThat(dp.installed()).as("change %d", i).isEqualTo(s);
       }
       assertThat(dp.sessionStarts()).as("given up after three failures").isZero();
+      assertThat(hangs.starts()).as("a new process after each failure").isEqualTo(3);
       assertThat(dp.replacements()).isEqualTo(1 + NftDataPlane.SESSION_FAILURES_TO_STOP);
       assertThat(dp.sessionPid()).isEqualTo(-1);
       // the fourth and later changes are updates through nft -f, not replacements
@@ -125,6 +130,30 @@ class NftIncrementalSyncTest {
       assertThat(dp.installed()).isEqualTo(s);
       assertThat(dp.quickCheck()).isEmpty();
       assertThat(dp.replacements()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void aSessionThatCannotStartIsDroppedAndTheUpdateStillGoesThroughNftF() throws Exception {
+    try (Netns ns = Netns.create();
+        NftSession silent =
+            new NftSession(
+                ns.runner(), Duration.ofMillis(300), List.of("sh", "-c", "cat >/dev/null"));
+        NftDataPlane dp =
+            NftDataPlane.withSession(NftDataPlane.DEFAULT_TABLE, ns.runner(), silent)) {
+      ServiceKey web = new ServiceKey(Protocol.TCP, InetAddress.getByName("11.0.0.1"), 80);
+      L4Snapshot s = L4Snapshot.empty().with(web, List.of(dest("10.9.0.1", 80, 1)));
+      dp.sync(s);
+      s = s.with(web, List.of(dest("10.9.0.2", 80, 1)));
+      dp.sync(s); // the session never answers its first marker: nothing sent, nft -f instead
+      assertThat(dp.installed()).isEqualTo(s);
+      assertThat(dp.replacements()).as("an update, not a replacement").isEqualTo(1);
+      assertThat(silent.starts()).isEqualTo(1);
+      s = s.with(web, List.of(dest("10.9.0.3", 80, 1)));
+      dp.sync(s);
+      assertThat(dp.installed()).isEqualTo(s);
+      assertThat(silent.starts()).as("not tried again").isEqualTo(1);
+      assertThat(dp.replacements()).isEqualTo(1);
     }
   }
 

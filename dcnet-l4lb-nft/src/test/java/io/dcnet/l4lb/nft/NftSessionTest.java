@@ -105,7 +105,7 @@ class NftSessionTest {
         new NftSession(
             CommandRunner.host(), Duration.ofMillis(300), List.of("sh", "-c", "cat > /dev/null"))) {
       assertThatThrownBy(() -> session.apply("add table " + T + "\n"))
-          .isInstanceOf(IOException.class)
+          .isInstanceOf(NftSession.NotStarted.class)
           .hasMessageContaining("no answer within 300 ms");
       assertThat(session.pid()).isEqualTo(-1);
     }
@@ -120,7 +120,7 @@ class NftSessionTest {
         new NftSession(CommandRunner.host(), Duration.ofSeconds(10), List.of("sh", "-c", fake))) {
       assertThatThrownBy(() -> session.apply("add table " + T + "\n"))
           .isInstanceOf(IOException.class)
-          .isNotInstanceOf(NftSession.Rejected.class)
+          .isNotInstanceOfAny(NftSession.Rejected.class, NftSession.NotStarted.class)
           .hasMessageContaining("the process ended (exit 7)");
       assertThat(session.pid()).isEqualTo(-1);
       assertThat(session.starts()).isEqualTo(1);
