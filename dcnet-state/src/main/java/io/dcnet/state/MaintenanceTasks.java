@@ -1,6 +1,9 @@
 package io.dcnet.state;
 
 import io.dcnet.state.engine.Incarnation;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class MaintenanceTasks {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterState.class);
+  private static final Duration ADOPT_WAIT = Duration.ofSeconds(30);
 
   private final ClusterStateConfig cfg;
   private final SeedSource seeds;
@@ -41,11 +45,32 @@ final class MaintenanceTasks {
   }
 
   /**
-   * Adopts own fields once, then sweeps every {@code unreachableRemoval / 2} (0.5–30 s) and, with a
-   * seed file, re-reads it every 2 s.
+   * Adopts own fields once, and waits for that (at most {@link #ADOPT_WAIT}), then sweeps every
+   * {@code unreachableRemoval / 2} (0.5–30 s) and, with a seed file, re-reads it every 2 s.
+   *
+   * <p>The wait matters: a field the caller removes right after start must not be adopted after the
+   * removal (read from the replica before it, put in the own fields after it), or the next
+   * re-publish would write it back.
    */
   void start() {
-    control.execute(this::adoptOwnEntries);
+    CountDownLatch adopted = new CountDownLatch(1);
+    control.execute(
+        () -> {
+          try {
+            adoptOwnEntries();
+          } finally {
+            adopted.countDown();
+          }
+        });
+    try {
+      if (!adopted.await(ADOPT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn(
+            "adopting own fields from the durable replica takes over {} s; going on",
+            ADOPT_WAIT.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     long sweepMs = Math.max(500, Math.min(30_000, cfg.unreachableRemoval().toMillis() / 2));
     control.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs);
     if (cfg.seedFile() != null) {

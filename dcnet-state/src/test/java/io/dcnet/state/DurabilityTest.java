@@ -72,4 +72,28 @@ class DurabilityTest {
         .atMost(Duration.ofSeconds(20))
         .until(() -> m1b.get(COUNTS).equals(Map.of("m1", 1, "m2", 2, "a1", 30)));
   }
+
+  /**
+   * The end state only: the race this guards against (the start's adoption of own fields reading a
+   * field before a removal and recording it after, so that a re-publish wrote it back; seen once in
+   * CI in VipPublisherTest) depends on thread timing and is closed by adopting before {@code start}
+   * returns.
+   */
+  @Test
+  void aFieldRemovedRightAfterARestartIsNotWrittenBackWhenTheNodeIsUp(@TempDir Path dir)
+      throws Exception {
+    ClusterState m1 = cluster.start("m1", NodeRole.MASTER, 0, List.of(), dir, b -> b);
+    TestCluster.awaitUp(m1);
+    m1.put(COUNTS, "kept", 1).toCompletableFuture().get();
+    m1.put(COUNTS, "stale", 2).toCompletableFuture().get();
+    cluster.close();
+
+    ClusterState m1b = cluster.start("m1", NodeRole.MASTER, 0, List.of(), dir, b -> b);
+    m1b.remove(COUNTS, "stale").toCompletableFuture().get();
+    TestCluster.awaitUp(m1b); // Up: the node re-publishes the fields it owns
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> m1b.get(COUNTS).equals(Map.of("kept", 1)));
+  }
 }
