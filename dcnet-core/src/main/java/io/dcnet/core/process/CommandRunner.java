@@ -72,11 +72,7 @@ public final class CommandRunner {
    * @throws IOException when it cannot start, exceeds the time limit or exits non-zero
    */
   public Result run(byte[] stdin, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    if (!namespace.isEmpty()) {
-      cmd.addAll(List.of("ip", "netns", "exec", namespace));
-    }
-    cmd.addAll(List.of(args));
+    List<String> cmd = command(args);
     String shown = String.join(" ", cmd);
     Process p;
     try {
@@ -126,11 +122,7 @@ public final class CommandRunner {
    * @throws IOException when it cannot start
    */
   public Process start(Map<String, String> environment, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    if (!namespace.isEmpty()) {
-      cmd.addAll(List.of("ip", "netns", "exec", namespace));
-    }
-    cmd.addAll(List.of(args));
+    List<String> cmd = command(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.environment().putAll(environment);
     try {
@@ -138,6 +130,16 @@ public final class CommandRunner {
     } catch (IOException e) {
       throw new IOException(String.join(" ", cmd) + ": cannot start: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code args}, prefixed with {@code ip netns exec <namespace>} when there is a namespace. */
+  private List<String> command(String... args) {
+    List<String> cmd = new ArrayList<>();
+    if (!namespace.isEmpty()) {
+      cmd.addAll(List.of("ip", "netns", "exec", namespace));
+    }
+    cmd.addAll(List.of(args));
+    return cmd;
   }
 
   private static CompletableFuture<byte[]> drain(InputStream in) {
