@@ -16,8 +16,6 @@ import io.dcnet.l4lb.model.Protocol;
 import io.dcnet.l4lb.model.VipId;
 import io.dcnet.l4lb.nft.NftDataPlane;
 import io.dcnet.state.ClusterState;
-import io.dcnet.state.ClusterStateConfig;
-import io.dcnet.state.NodeRole;
 import io.dcnet.state.Subscription;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
@@ -53,14 +51,7 @@ final class VipEndToEndBench {
       throws Exception {
     List<ClusterState> nodes = new ArrayList<>();
     try {
-      nodes.add(node("m0", NodeRole.MASTER, List.of()));
-      for (int a = 1; a <= LOADED_AGENTS + 1; a++) {
-        nodes.add(node("10.0.0." + a, NodeRole.AGENT, List.of(nodes.get(0).address())));
-        int size = nodes.size();
-        await(
-            () -> nodes.stream().allMatch(n -> n.members().size() == size && n.isUp()),
-            "cluster Up");
-      }
+      VipPropagationBench.start(nodes, LOADED_AGENTS + 2); // m0, 10.0.0.1 .. 10.0.0.9
       // the loaded VIPs, spread over LOADED_AGENTS agents (one agent's share of a bucket must
       // stay well under Pekko's 256 KiB frame: 10,000 x 5 on a single agent is not a real agent)
       for (int a = 1; a <= LOADED_AGENTS; a++) {
@@ -172,11 +163,6 @@ final class VipEndToEndBench {
         Stats.ms(s.percentile(50)),
         Stats.ms(s.percentile(99)),
         Stats.ms(s.max()));
-  }
-
-  private static ClusterState node(String id, NodeRole role, List<String> seeds) {
-    return ClusterState.start(
-        ClusterStateConfig.builder("vip-e2e", id, role).bind("127.0.0.1", 0).seeds(seeds).build());
   }
 
   private static void await(java.util.function.BooleanSupplier done, String what)

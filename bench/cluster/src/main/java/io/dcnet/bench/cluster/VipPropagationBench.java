@@ -61,7 +61,12 @@ final class VipPropagationBench {
     System.out.println("raw: " + file);
   }
 
-  private static void start(List<ClusterState> nodes, int n) {
+  /**
+   * Starts {@code n} nodes into {@code nodes}, one at a time, each once the previous ones are all
+   * Up: master {@code m0}, then agents {@code 10.0.0.1}... joining through it (also used by {@link
+   * VipEndToEndBench}).
+   */
+  static void start(List<ClusterState> nodes, int n) {
     for (int i = 0; i < n; i++) {
       boolean master = i == 0;
       String id = master ? "m0" : "10.0.0." + i;
