@@ -162,10 +162,17 @@ class L4lbControllerTest {
     start(fast().withReconcileInterval(Duration.ofMillis(500)));
     VipId web = VipId.parse("tcp://11.1.1.3:80");
     StateNodes.publish(a1, "10.0.0.1", web, new Backend("10.0.0.1", "10.0.0.1", 31003, 1));
+    // lastApplied is set just after the data plane's sync returns: wait for it, not the store
     await()
         .atMost(WAIT)
-        .untilAsserted(() -> assertThat(installed(key("tcp://11.1.1.3:80"))).isNotNull());
+        .untilAsserted(
+            () ->
+                assertThat(controller.lastApplied())
+                    .isNotNull()
+                    .satisfies(
+                        s -> assertThat(s.services()).containsKey(key("tcp://11.1.1.3:80"))));
     L4Snapshot desired = controller.lastApplied();
+    assertThat(installed(key("tcp://11.1.1.3:80"))).isNotNull();
     int syncsBefore = dp.syncs().size();
 
     dp.store().set(desired.without(key("tcp://11.1.1.3:80")));
