@@ -95,6 +95,7 @@ final class L4lbNode implements AutoCloseable {
                 MesosClientConfig.plain().withRequestTimeout(Duration.ofSeconds(10))));
     HostPort where = new HostPort(agent.getHost(), agent.getPort() < 0 ? 5051 : agent.getPort());
     VipPublisher publisher = new VipPublisher(state, cfg.ip());
+    L4lbController local = controller;
     AgentVipPoller poller =
         new AgentVipPoller(
             AgentStateSource.of(client, where),
@@ -103,7 +104,10 @@ final class L4lbNode implements AutoCloseable {
                 cfg.l4lb().agentPollInterval(), Duration.ofSeconds(60), cfg.l4lb().enableIpv6()),
             registry,
             snapshot -> {
-              mappings.set(snapshot.portMappings());
+              if (!mappings.getAndSet(snapshot.portMappings()).equals(snapshot.portMappings())) {
+                // e.g. a task restarted on the same host port with a new container address
+                local.localRewriteChanged();
+              }
               publisher.publish(snapshot);
             });
     started.register(poller);

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,7 @@ public final class L4lbController implements AutoCloseable {
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final ReachabilityTracker reachability;
   private final DriftCheck driftCheck;
+  private final AtomicBoolean rewriteChanged = new AtomicBoolean();
   private volatile Map<String, NamedVipAddress> names = Map.of();
   private volatile boolean gateOpen;
   private volatile L4Build lastBuild = L4Build.EMPTY;
@@ -150,6 +152,17 @@ public final class L4lbController implements AutoCloseable {
     }
   }
 
+  /**
+   * Tells the controller that {@link L4lbControllerConfig#localRewrite()} now maps some destination
+   * differently (this agent's port mappings changed): the next sync rebuilds every VIP, not only
+   * the buckets that changed, and is requested now. Without this call a rewrite change without a
+   * bucket change would wait for the next reconcile. Thread-safe.
+   */
+  public void localRewriteChanged() {
+    rewriteChanged.set(true);
+    requestSync();
+  }
+
   /** The last build: snapshot, merged VIPs (for {@code /v1/vips}) and counts. */
   public L4Build lastBuild() {
     return lastBuild;
@@ -210,8 +223,8 @@ public final class L4lbController implements AutoCloseable {
     Instant now = clock.instant();
     L4Build build;
     try {
-      // everything again after an error and at each reconcile (the local rewrite may have moved)
-      build = build(needFullSync || driftCheck.due(now));
+      // everything again after an error, after a local rewrite change and at each reconcile
+      build = build(rewriteChanged.getAndSet(false) || needFullSync || driftCheck.due(now));
     } catch (RuntimeException e) {
       needFullSync = true;
       metrics.failed();

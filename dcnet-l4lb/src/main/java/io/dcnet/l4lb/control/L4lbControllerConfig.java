@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  * @param startTimeout first sync at the latest this long after start (default 10 s)
  * @param ipv6Enabled install IPv6 VIPs (default true)
  * @param localAgentIp this node's agent IP, null on masters
- * @param localRewrite rewrite of destinations on this agent (default identity)
+ * @param localRewrite rewrite of destinations on this agent (default identity); when it starts to
+ *     map differently, call {@link L4lbController#localRewriteChanged()}
  * @param changelogLimit INFO change lines per sync before one summary line (default 50)
  */
 public record L4lbControllerConfig(

@@ -18,6 +18,7 @@ import io.dcnet.state.NodeRole;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,6 +184,41 @@ class L4lbControllerTest {
     assertThat(installed(key("tcp://11.1.1.3:80"))).containsExactly(d("10.0.0.1", 31003, 1));
     assertThat(registry.get("reconciled.rules").counter().count()).isGreaterThanOrEqualTo(1.0);
     assertThat(dp.syncs().size()).isGreaterThan(syncsBefore);
+    StateNodes.unpublish(a1, web);
+  }
+
+  @Test
+  void aChangedLocalRewriteReachesTheDataPlaneWithoutABucketChange() throws Exception {
+    // this node is agent 10.0.0.1; its host port 31004 maps to a container address that moves
+    AtomicReference<Destination> container = new AtomicReference<>(d("172.17.0.2", 8080, 1));
+    start(
+        fast()
+            .withReconcileInterval(Duration.ofMinutes(5))
+            .withLocalAgent(
+                "10.0.0.1",
+                dst ->
+                    dst.port() == 31004
+                        ? new Destination(
+                            container.get().address(), container.get().port(), dst.weight())
+                        : dst));
+    VipId web = VipId.parse("tcp://11.1.1.4:80");
+    StateNodes.publish(a1, "10.0.0.1", web, new Backend("10.0.0.1", "10.0.0.1", 31004, 1));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(installed(key("tcp://11.1.1.4:80")))
+                    .containsExactly(d("172.17.0.2", 8080, 1)));
+
+    // the task restarted on the same host port: the published backend stays the same
+    container.set(d("172.17.0.3", 8080, 1));
+    controller.localRewriteChanged();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(installed(key("tcp://11.1.1.4:80")))
+                    .containsExactly(d("172.17.0.3", 8080, 1)));
     StateNodes.unpublish(a1, web);
   }
 }
