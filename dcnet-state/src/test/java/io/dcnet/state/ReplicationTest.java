@@ -81,7 +81,7 @@ class ReplicationTest {
     TestCluster.awaitUp(m1, a1, a2);
 
     m1.putEverywhere(ZONE, "records-v1", Duration.ofSeconds(5)).toCompletableFuture().get();
-    // WriteAll: once the stage completed every member holds the value, no gossip round needed
+    // pushed: once the stage completed every member holds the value, no gossip round needed
     assertThat(a1.get(ZONE)).containsEntry("m1", "records-v1");
     assertThat(a2.get(ZONE)).containsEntry("m1", "records-v1");
 
@@ -103,9 +103,46 @@ class ReplicationTest {
     a1.putEverywhere(ZONE, "a1-records", Duration.ofSeconds(5)).toCompletableFuture().get();
     assertThat(a2.get(ZONE)).containsEntry("a1", "a1-records");
     a1.removeEverywhere(ZONE, "a1", Duration.ofSeconds(5)).toCompletableFuture().get();
-    // WriteAll: once the stage completed no member holds the field, no gossip round needed
+    // pushed: once the stage completed no member holds the field, no gossip round needed
     assertThat(m1.get(ZONE)).doesNotContainKey("a1");
     assertThat(a2.get(ZONE)).doesNotContainKey("a1");
     assertThat(a1.get(ZONE)).doesNotContainKey("a1");
+  }
+
+  @Test
+  void pushesDoNotWaitForAMemberThatIsDownButNotYetRemoved() throws Exception {
+    // removal far beyond the test: the stopped node stays a member, flagged unreachable
+    try (TestCluster slow = new TestCluster(Duration.ofMinutes(10), Duration.ofMillis(1500))) {
+      ClusterState m1 = slow.start("m1", NodeRole.MASTER, List.of());
+      ClusterState a1 = slow.start("a1", NodeRole.AGENT, List.of(m1.address()));
+      ClusterState a2 = slow.start("a2", NodeRole.AGENT, List.of(m1.address()));
+      TestCluster.awaitUp(m1, a1, a2);
+      a2.close(); // no leave
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> m1.members().stream().anyMatch(m -> m.nodeId().equals("a2") && !m.reachable()));
+      assertThat(m1.members()).hasSize(3);
+
+      // a timeout far longer than the wait: waiting for a2 would fail the get
+      m1.putEverywhere(ZONE, "records-v3", Duration.ofSeconds(60))
+          .toCompletableFuture()
+          .get(15, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(a1.get(ZONE)).containsEntry("m1", "records-v3");
+      m1.removeEverywhere(ZONE, "m1", Duration.ofSeconds(60))
+          .toCompletableFuture()
+          .get(15, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(a1.get(ZONE)).doesNotContainKey("m1");
+    }
+  }
+
+  @Test
+  void pushesOnASingleNodeAreLocalWrites() throws Exception {
+    ClusterState alone = cluster.start("m1", NodeRole.MASTER, List.of());
+    TestCluster.awaitUp(alone);
+    alone.putEverywhere(ZONE, "v1", Duration.ofSeconds(5)).toCompletableFuture().get();
+    assertThat(alone.get(ZONE)).containsEntry("m1", "v1");
+    alone.removeEverywhere(ZONE, "m1", Duration.ofSeconds(5)).toCompletableFuture().get();
+    assertThat(alone.get(ZONE)).doesNotContainKey("m1");
   }
 }

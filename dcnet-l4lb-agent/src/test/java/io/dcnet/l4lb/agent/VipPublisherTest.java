@@ -88,7 +88,7 @@ class VipPublisherTest {
     VipPublisher publisher = new VipPublisher(agent, AGENT_IP);
     AgentVips one = new AgentVips(AGENT_IP, List.of(new VipBackends(NAMED, List.of(B1))));
 
-    // pushed to every member (WriteAll), not left to delta propagation: no waiting needed
+    // pushed to every reachable member, not left to delta propagation: no waiting needed
     assertThat(publisher.publish(Map.of(NAMED, List.of(B1)))).isTrue();
     assertThat(master.get(bucket)).containsEntry("a1", one);
     assertThat(other.get(bucket)).containsEntry("a1", one);
