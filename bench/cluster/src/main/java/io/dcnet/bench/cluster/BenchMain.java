@@ -60,6 +60,7 @@ public final class BenchMain {
       }
       VipPropagationBench.run(
           sizes,
+          Integer.parseInt(o.getOrDefault("down", "0")),
           Integer.parseInt(o.getOrDefault("changes", "50")),
           Integer.parseInt(o.getOrDefault("warmup", "6")),
           Duration.ofMillis(Long.parseLong(o.getOrDefault("gap-ms", "300"))),

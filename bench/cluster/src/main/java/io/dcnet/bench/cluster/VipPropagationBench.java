@@ -42,6 +42,16 @@ final class VipPropagationBench {
 
   static void run(List<Integer> sizes, int changes, int warmup, Duration gap, Path out)
       throws Exception {
+    run(sizes, 0, changes, warmup, gap, out);
+  }
+
+  /**
+   * As {@link #run(List, int, int, Duration, Path)}; the last {@code down} nodes of each size are
+   * stopped without leaving (down, not yet removed: the masters remove them after 3 min) before
+   * the changes, which are then measured to the other nodes.
+   */
+  static void run(List<Integer> sizes, int down, int changes, int warmup, Duration gap, Path out)
+      throws Exception {
     List<String> csv = new ArrayList<>(List.of("nodes,change,mode,publisher_ms,last_node_ms"));
     System.out.println(
         "| nodes | mode | changes | publish returns p50 / max (ms) | last node p50 (ms) | last node"
@@ -51,7 +61,12 @@ final class VipPropagationBench {
       List<ClusterState> nodes = new ArrayList<>();
       try {
         start(nodes, n);
-        measure(nodes, changes, warmup, gap, csv);
+        List<ClusterState> live = new ArrayList<>(nodes.subList(0, n - down));
+        for (ClusterState gone : nodes.subList(n - down, n)) {
+          gone.close();
+        }
+        awaitUnreachable(live.get(1), down);
+        measure(live, changes, warmup, gap, csv);
       } finally {
         nodes.forEach(ClusterState::close);
       }
@@ -98,6 +113,17 @@ final class VipPropagationBench {
       pause(Duration.ofMillis(100));
     }
     throw new IllegalStateException(nodes.size() + " nodes not all Up within 60 s");
+  }
+
+  /** Waits (at most 60 s) until {@code observer} sees {@code count} members unreachable. */
+  private static void awaitUnreachable(ClusterState observer, int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (observer.members().stream().filter(m -> !m.reachable()).count() != count) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(count + " members not unreachable within 60 s");
+      }
+      pause(Duration.ofMillis(100));
+    }
   }
 
   private static void measure(
