@@ -45,8 +45,17 @@ public record AddressRange(String field, InetAddress min, InetAddress max) {
    * @throws IllegalArgumentException naming {@code field} and the expected form
    */
   public static AddressRange parse(String field, String min, String max, boolean ipv6) {
-    InetAddress lo = literal(field + ".min", min, ipv6);
-    InetAddress hi = literal(field + ".max", max, ipv6);
+    return parse(field, field + ".min", min, field + ".max", max, ipv6);
+  }
+
+  /**
+   * As {@link #parse(String, String, String, boolean)}, with the configuration keys of each end for
+   * the messages about that end.
+   */
+  public static AddressRange parse(
+      String field, String minField, String min, String maxField, String max, boolean ipv6) {
+    InetAddress lo = literal(minField, min, ipv6);
+    InetAddress hi = literal(maxField, max, ipv6);
     return new AddressRange(field, lo, hi);
   }
 

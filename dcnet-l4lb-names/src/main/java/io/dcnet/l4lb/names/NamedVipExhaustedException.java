@@ -35,7 +35,7 @@ public final class NamedVipExhaustedException extends NamedVipStoreException {
     return ipv6 ? "ipv6" : "ipv4";
   }
 
-  /** The configuration field of the full range, e.g. {@code l4lb.namedVipIpv6Range}. */
+  /** The configuration field of the full range, e.g. {@code l4lb.min_named_ip6..max_named_ip6}. */
   public String field() {
     return field;
   }

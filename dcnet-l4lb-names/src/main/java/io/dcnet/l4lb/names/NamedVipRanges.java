@@ -9,8 +9,11 @@ import java.util.Objects;
  * ffff:ffff}.
  */
 public record NamedVipRanges(AddressRange ipv4, AddressRange ipv6) {
-  public static final String IPV4_FIELD = "l4lb.namedVipIpv4Range";
-  public static final String IPV6_FIELD = "l4lb.namedVipIpv6Range";
+  /** The IPv4 range as operators configure it, for messages. */
+  public static final String IPV4_FIELD = "l4lb.min_named_ip..max_named_ip";
+
+  /** The IPv6 range as operators configure it, for messages. */
+  public static final String IPV6_FIELD = "l4lb.min_named_ip6..max_named_ip6";
 
   public NamedVipRanges {
     Objects.requireNonNull(ipv4, IPV4_FIELD);
@@ -30,10 +33,12 @@ public record NamedVipRanges(AddressRange ipv4, AddressRange ipv6) {
     return of("11.0.0.0", "11.255.255.254", "fd01:c::", "fd01:c::ffff:ffff:ffff:ffff");
   }
 
-  /** Parses both ranges from address literals; errors name the field. */
+  /** Parses both ranges from address literals; errors name the configuration keys. */
   public static NamedVipRanges of(String v4Min, String v4Max, String v6Min, String v6Max) {
     return new NamedVipRanges(
-        AddressRange.parse(IPV4_FIELD, v4Min, v4Max, false),
-        AddressRange.parse(IPV6_FIELD, v6Min, v6Max, true));
+        AddressRange.parse(
+            IPV4_FIELD, "l4lb.min_named_ip", v4Min, "l4lb.max_named_ip", v4Max, false),
+        AddressRange.parse(
+            IPV6_FIELD, "l4lb.min_named_ip6", v6Min, "l4lb.max_named_ip6", v6Max, true));
   }
 }

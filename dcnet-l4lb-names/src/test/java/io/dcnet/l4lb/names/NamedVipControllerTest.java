@@ -176,7 +176,7 @@ class NamedVipControllerTest {
       // retried every tick, warned once, counted
       await().atMost(WAIT).until(() -> failures("exhausted") >= 3);
       assertThat(logs.count(Level.WARN, "named VIP full3.marathon got no IPv6 address")).isOne();
-      assertThat(logs.count(Level.WARN, "l4lb.namedVipIpv6Range")).isOne();
+      assertThat(logs.count(Level.WARN, "l4lb.min_named_ip6..max_named_ip6")).isOne();
       assertThat(controller.errors()).isGreaterThanOrEqualTo(3);
       assertThat(counter(NamedVipMetrics.ALLOCATIONS)).isEqualTo(3.0);
       assertThat(registry.get(NamedVipMetrics.ALLOCATED).gauge().value()).isEqualTo(3.0);

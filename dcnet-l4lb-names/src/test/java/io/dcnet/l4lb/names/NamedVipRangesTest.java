@@ -19,17 +19,17 @@ class NamedVipRangesTest {
   void rejectsMinNotBelowMax() {
     assertThatThrownBy(() -> NamedVipRanges.of("11.0.0.9", "11.0.0.1", "fd01:c::", "fd01:c::1"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("l4lb.namedVipIpv4Range: 11.0.0.9-11.0.0.1 (expected: min < max)");
+        .hasMessage("l4lb.min_named_ip..max_named_ip: 11.0.0.9-11.0.0.1 (expected: min < max)");
   }
 
   @Test
   void rejectsWrongFamilyAndGarbage() {
     assertThatThrownBy(() -> NamedVipRanges.of("fd01::", "11.0.0.1", "fd01:c::", "fd01:c::1"))
-        .hasMessage("l4lb.namedVipIpv4Range.min: fd01:: (expected: an IPv4 address)");
+        .hasMessage("l4lb.min_named_ip: fd01:: (expected: an IPv4 address)");
     assertThatThrownBy(() -> NamedVipRanges.of("11.0.0.0", "11.0.0.1", "fd01:c::", "12.0.0.1"))
-        .hasMessage("l4lb.namedVipIpv6Range.max: 12.0.0.1 (expected: an IPv6 address)");
+        .hasMessage("l4lb.max_named_ip6: 12.0.0.1 (expected: an IPv6 address)");
     assertThatThrownBy(() -> NamedVipRanges.of("eleven", "11.0.0.1", "fd01:c::", "fd01:c::1"))
-        .hasMessage("l4lb.namedVipIpv4Range.min: eleven (expected: an IPv4 address)");
+        .hasMessage("l4lb.min_named_ip: eleven (expected: an IPv4 address)");
   }
 
   @Test

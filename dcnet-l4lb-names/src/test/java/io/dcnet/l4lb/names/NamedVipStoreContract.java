@@ -81,7 +81,7 @@ abstract class NamedVipStoreContract {
     assertThatThrownBy(() -> store.allocate("one-too-many.marathon", false))
         .isInstanceOf(NamedVipExhaustedException.class)
         .hasMessageContaining(
-            "out of named VIP addresses in l4lb.namedVipIpv4Range 11.0.0.0-11.0.0.3");
+            "out of named VIP addresses in l4lb.min_named_ip..max_named_ip 11.0.0.0-11.0.0.3");
     assertThat(store.find("one-too-many.marathon")).isEmpty();
   }
 
@@ -177,7 +177,7 @@ abstract class NamedVipStoreContract {
     NamedVipAddress v4only = store.allocate("late.marathon", false);
     assertThatExceptionOfType(NamedVipExhaustedException.class)
         .isThrownBy(() -> store.allocate("late.marathon", true))
-        .withMessageContaining("l4lb.namedVipIpv6Range fd01:c::-fd01:c::3")
+        .withMessageContaining("l4lb.min_named_ip6..max_named_ip6 fd01:c::-fd01:c::3")
         .satisfies(e -> assertThat(e.family()).isEqualTo("ipv6"));
     assertThat(store.find("late.marathon")).contains(v4only);
     store.release("app1.marathon");
