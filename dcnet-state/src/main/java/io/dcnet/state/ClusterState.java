@@ -121,8 +121,7 @@ public final class ClusterState implements AutoCloseable {
    * Like {@link #put(StateKey, String, Object)}, but the new value is sent to every reachable
    * member at once instead of by delta propagation and gossip (for small, latency-sensitive keys
    * written at most about once per second, such as a DNS zone). The stage completes when every
-   * member that was reachable at the call acknowledged (an unreachable member is not waited for),
-   * or after {@code timeout}; the value is applied locally either way.
+   * member acknowledged, or after {@code timeout}; the value is applied locally either way.
    */
   public <V> CompletionStage<Void> putEverywhere(StateKey<V> key, V value, Duration timeout) {
     return putEverywhere(key, cfg.nodeId(), value, timeout);

@@ -6,9 +6,11 @@ import io.dcnet.l4lb.dataplane.L4DataPlane;
 import io.dcnet.l4lb.dataplane.L4Snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * The kernel L4 data plane: dcnet owns one nftables table ({@code inet <table>}) and replaces it
  * whole with one {@code nft -f -} transaction per {@link #sync}, so the kernel switches from the
  * old rules to the new ones atomically. Later syncs send only the difference, also one transaction,
- * through a long-lived {@code nft -i} ({@link NftSession}); when it cannot start, or after {@value
- * #SESSION_FAILURES_TO_STOP} failures of that process in a row, updates go through {@code nft -f}
- * too. {@link #installed} lists the table as JSON and parses it; there is no cache. {@link
+ * through a long-lived {@code nft -i} ({@link NftSession}); when it cannot start, updates go
+ * through {@code nft -f} too, and after {@value NftSessionBackoff#FAILURES_TO_PAUSE} failures of
+ * that process in a row they do so for a while ({@link NftSessionBackoff}: 10 min, doubling to 1
+ * h). {@link #installed} lists the table as JSON and parses it; there is no cache. {@link
  * #quickCheck} lists only the chains ({@link NftChainCheck}). Established flows survive a sync
  * because their NAT bindings live in conntrack, not in the table.
  *
@@ -32,9 +35,6 @@ public final class NftDataPlane implements L4DataPlane {
 
   private static final Logger log = LoggerFactory.getLogger(NftDataPlane.class);
 
-  /** Failures of the {@code nft -i} process in a row after which updates use {@code nft -f}. */
-  static final int SESSION_FAILURES_TO_STOP = 3;
-
   private final String table;
   private final CommandRunner runner;
 
@@ -43,24 +43,30 @@ public final class NftDataPlane implements L4DataPlane {
 
   private long replacements;
 
-  /** Applies incremental updates; null when not used (turned off, or failed too often). */
+  /** Applies incremental updates; null when not used (turned off, or it cannot start). */
   private NftSession session;
 
-  private int sessionFailures;
+  private final NftSessionBackoff backoff;
 
   /** The chains {@link #lastApplied} needs, computed on the first quick check after a sync. */
   private TreeSet<String> expectedChains;
 
-  private NftDataPlane(String table, CommandRunner runner, NftSession session) {
+  private NftDataPlane(
+      String table, CommandRunner runner, NftSession session, LongSupplier nanoClock) {
     this.table = table;
     this.runner = runner;
     this.session = session;
+    this.backoff = new NftSessionBackoff(nanoClock);
   }
 
-  /** A data plane whose updates go through {@code session} (tests: a session that fails). */
-  static NftDataPlane withSession(String table, CommandRunner runner, NftSession session) {
+  /**
+   * A data plane whose updates go through {@code session} (tests: a session that fails), on a
+   * monotonic nanosecond clock.
+   */
+  static NftDataPlane withSession(
+      String table, CommandRunner runner, NftSession session, LongSupplier nanoClock) {
     NftRenderer.checkTableName(table);
-    return new NftDataPlane(table, runner, session);
+    return new NftDataPlane(table, runner, session, nanoClock);
   }
 
   /**
@@ -92,7 +98,8 @@ public final class NftDataPlane implements L4DataPlane {
               + " (CAP_NET_ADMIN), or use the userspace data plane",
           e);
     }
-    return new NftDataPlane(table, runner, useSession ? NftSession.open(runner) : null);
+    return new NftDataPlane(
+        table, runner, useSession ? NftSession.open(runner) : null, System::nanoTime);
   }
 
   /**
@@ -231,9 +238,9 @@ public final class NftDataPlane implements L4DataPlane {
     }
   }
 
-  /** How many {@code nft -i} processes have been started (0 when updates use {@code nft -f}). */
+  /** How many {@code nft -i} processes have been started (0 while updates use {@code nft -f}). */
   public long sessionStarts() {
-    return session == null ? 0 : session.starts();
+    return session == null || backoff.paused() ? 0 : session.starts();
   }
 
   /** The {@code nft -i} process's id, or -1 when none runs (tests). */
@@ -262,13 +269,13 @@ public final class NftDataPlane implements L4DataPlane {
 
   /** An incremental update: through the session when there is one and the script fits it. */
   private void applyUpdate(String script) throws DataPlaneException {
-    if (session == null || !NftSession.fits(script)) {
+    if (session == null || !NftSession.fits(script) || !sessionUsable()) {
       apply(script);
       return;
     }
     try {
       session.apply(script);
-      sessionFailures = 0;
+      backoff.answered();
     } catch (NftSession.NotStarted e) {
       // nothing was sent, so this update still goes through nft -f; a start failure is not
       // transient (nft built without its interactive mode, say): no more sessions
@@ -277,22 +284,32 @@ public final class NftDataPlane implements L4DataPlane {
       log.warn("table inet {}: {}; updates now spawn nft -f", table, e.getMessage());
       apply(script);
     } catch (NftSession.Rejected e) {
-      sessionFailures = 0;
+      backoff.answered();
       throw new DataPlaneException(
           "nft refused the update of table inet " + table + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      if (++sessionFailures >= SESSION_FAILURES_TO_STOP) {
+      Duration pause = backoff.failed();
+      if (pause != null) {
         session.close();
-        session = null;
         log.warn(
-            "table inet {}: nft -i failed {} times in a row, updates now spawn nft -f: {}",
+            "table inet {}: nft -i failed {} times in a row, updates spawn nft -f for {} min: {}",
             table,
-            SESSION_FAILURES_TO_STOP,
+            NftSessionBackoff.FAILURES_TO_PAUSE,
+            pause.toMinutes(),
             e.getMessage());
       }
       throw new DataPlaneException(
           "nft -i failed for table inet " + table + ": " + e.getMessage(), e);
     }
+  }
+
+  private boolean sessionUsable() {
+    boolean wasPaused = backoff.paused();
+    boolean usable = backoff.usable();
+    if (wasPaused && usable) {
+      log.info("table inet {}: trying nft -i for updates again", table);
+    }
+    return usable;
   }
 
   private void apply(String script) throws DataPlaneException {

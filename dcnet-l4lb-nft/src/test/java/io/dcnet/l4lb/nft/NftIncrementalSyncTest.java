@@ -8,12 +8,15 @@ import io.dcnet.l4lb.dataplane.L4Snapshot;
 import io.dcnet.l4lb.dataplane.ServiceKey;
 import io.dcnet.l4lb.model.Protocol;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random sequences of snapshots through one data plane (so every step after the first is an
@@ -50,18 +53,29 @@ class NftIncrementalSyncTest {
     }
   }
 
-  /** Answers the start's marker as nft does, then reads scripts and never answers. */
-  private static final String HANGS_AFTER_START =
-      "read m; printf 'Error: syntax error\\n%s\\n^^^\\n' \"$m\" >&2; cat >/dev/null";
+  /**
+   * The first three processes answer the start's marker as nft does, then read scripts and never
+   * answer; later ones are a real {@code nft -i} ({@code $0}: a file counting the starts).
+   */
+  private static final String HANGS_THREE_TIMES =
+      "n=$(cat \"$0\" 2>/dev/null || echo 0); echo $((n + 1)) > \"$0\";"
+          + " if [ \"$n\" -lt 3 ]; then read m;"
+          + " printf 'Error: syntax error\\n%s\\n^^^\\n' \"$m\" >&2; cat >/dev/null;"
+          + " else exec nft -i; fi";
 
   @Test
-  void updatesSurviveAFailingNftSessionAndStopUsingItAfterThreeFailuresInARow() throws Exception {
+  void updatesSurviveAFailingNftSessionWhichIsPausedAfterThreeFailuresAndTriedAgainLater(
+      @TempDir Path dir) throws Exception {
+    AtomicLong clock = new AtomicLong();
+    String counter = dir.resolve("starts").toString();
     try (Netns ns = Netns.create();
-        NftSession hangs =
+        NftSession flaky =
             new NftSession(
-                ns.runner(), Duration.ofMillis(300), List.of("sh", "-c", HANGS_AFTER_START));
+                ns.runner(),
+                Duration.ofSeconds(1),
+                List.of("sh", "-c", HANGS_THREE_TIMES, counter));
         NftDataPlane dp =
-            NftDataPlane.withSession(NftDataPlane.DEFAULT_TABLE, ns.runner(), hangs)) {
+            NftDataPlane.withSession(NftDataPlane.DEFAULT_TABLE, ns.runner(), flaky, clock::get)) {
       ServiceKey web = new ServiceKey(Protocol.TCP, InetAddress.getByName("11.0.0.1"), 80);
       L4Snapshot s = L4Snapshot.empty().with(web, List.of(dest("10.9.0.1", 80, 1)));
       dp.sync(s);
@@ -70,15 +84,31 @@ class NftIncrementalSyncTest {
         dp.sync(s); // the session times out: the table is replaced through nft -f
         assertThat(dp.installed()).as("change %d", i).isEqualTo(s);
       }
-      assertThat(dp.sessionStarts()).as("given up after three failures").isZero();
-      assertThat(hangs.starts()).as("a new process after each failure").isEqualTo(3);
-      assertThat(dp.replacements()).isEqualTo(1 + NftDataPlane.SESSION_FAILURES_TO_STOP);
+      assertThat(dp.sessionStarts()).as("paused after three failures").isZero();
+      assertThat(flaky.starts()).as("a new process after each failure").isEqualTo(3);
+      int replaced = 1 + NftSessionBackoff.FAILURES_TO_PAUSE;
+      assertThat(dp.replacements()).isEqualTo(replaced);
       assertThat(dp.sessionPid()).isEqualTo(-1);
-      // the fourth and later changes are updates through nft -f, not replacements
+
+      // while paused, changes are updates through nft -f, not replacements
+      clock.addAndGet(NftSessionBackoff.FIRST_PAUSE.minusSeconds(1).toNanos());
       s = s.with(web, List.of(dest("10.9.0.6", 80, 1)));
       dp.sync(s);
       assertThat(dp.installed()).isEqualTo(s);
-      assertThat(dp.replacements()).isEqualTo(1 + NftDataPlane.SESSION_FAILURES_TO_STOP);
+      assertThat(flaky.starts()).isEqualTo(3);
+      assertThat(dp.replacements()).isEqualTo(replaced);
+
+      // the pause is over: the session is tried again, and now it works
+      clock.addAndGet(Duration.ofSeconds(1).toNanos());
+      for (int i = 7; i <= 8; i++) {
+        s = s.with(web, List.of(dest("10.9.0." + i, 80, 1)));
+        dp.sync(s);
+        assertThat(dp.installed()).as("change %d", i).isEqualTo(s);
+      }
+      assertThat(flaky.starts()).as("one new process for both changes").isEqualTo(4);
+      assertThat(dp.sessionStarts()).isEqualTo(4);
+      assertThat(dp.sessionPid()).isPositive();
+      assertThat(dp.replacements()).isEqualTo(replaced);
     }
   }
 
@@ -140,7 +170,8 @@ class NftIncrementalSyncTest {
             new NftSession(
                 ns.runner(), Duration.ofMillis(300), List.of("sh", "-c", "cat >/dev/null"));
         NftDataPlane dp =
-            NftDataPlane.withSession(NftDataPlane.DEFAULT_TABLE, ns.runner(), silent)) {
+            NftDataPlane.withSession(
+                NftDataPlane.DEFAULT_TABLE, ns.runner(), silent, System::nanoTime)) {
       ServiceKey web = new ServiceKey(Protocol.TCP, InetAddress.getByName("11.0.0.1"), 80);
       L4Snapshot s = L4Snapshot.empty().with(web, List.of(dest("10.9.0.1", 80, 1)));
       dp.sync(s);

@@ -18,7 +18,6 @@ import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.cluster.Cluster;
 import org.apache.pekko.cluster.ClusterEvent.CurrentClusterState;
-import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.ddata.DistributedData;
 import org.apache.pekko.pattern.Patterns;
 
@@ -213,14 +212,14 @@ public final class Incarnation {
   }
 
   /**
-   * Writes {@code field} and sends the new value to every reachable member at once instead of
-   * waiting for delta propagation and gossip. Completes when every member that was reachable at the
-   * call acknowledged, or after {@code timeout}; either way the write is applied locally and
-   * reaches the rest by gossip.
+   * Writes {@code field} and sends the new value to every reachable member at once ({@code
+   * WriteAll}) instead of waiting for delta propagation and gossip. Completes when every member
+   * acknowledged or after {@code timeout}; either way the write is applied locally and reaches the
+   * rest by gossip.
    */
   public CompletionStage<Void> putEverywhere(
       String keyName, String field, String stored, Duration timeout) {
-    return replica.putEverywhere(keyName, field, stored, reachableWithSelf(), timeout);
+    return replica.putEverywhere(keyName, field, stored, timeout);
   }
 
   /** Removes {@code field} locally (observed-remove); replication is asynchronous. */
@@ -230,32 +229,7 @@ public final class Incarnation {
 
   /** {@link #remove} sent to every reachable member at once, as {@link #putEverywhere} writes. */
   public CompletionStage<Void> removeEverywhere(String keyName, String field, Duration timeout) {
-    return replica.removeEverywhere(keyName, field, reachableWithSelf(), timeout);
-  }
-
-  /**
-   * This node plus every other member the Replicator writes to (it adds a member when it is Up and
-   * drops it when removed) that no member flags unreachable now. Pekko's {@code WriteAll} would
-   * also wait for the unreachable ones, until the timeout, on every write while a node is down (3
-   * min by default before the masters remove it). A member whose state changes meanwhile may get
-   * the write by gossip instead.
-   */
-  private int reachableWithSelf() {
-    CurrentClusterState s = cluster.state();
-    Set<Member> unreachable = s.getUnreachable();
-    int n = 1;
-    for (Member m : s.getMembers()) {
-      org.apache.pekko.cluster.MemberStatus st = m.status();
-      boolean replicaTarget =
-          !st.equals(org.apache.pekko.cluster.MemberStatus.joining())
-              && !st.equals(org.apache.pekko.cluster.MemberStatus.weaklyUp());
-      if (replicaTarget
-          && !unreachable.contains(m)
-          && !m.uniqueAddress().equals(cluster.selfUniqueAddress())) {
-        n++;
-      }
-    }
-    return n;
+    return replica.removeEverywhere(keyName, field, timeout);
   }
 
   /** Removes every field of {@code keyName} for which {@code drop} says true. */

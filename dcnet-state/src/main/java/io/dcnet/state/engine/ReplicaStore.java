@@ -56,32 +56,25 @@ final class ReplicaStore {
     return update(key(keyName), m -> m.put(self, field, stored));
   }
 
-  /**
-   * {@code WriteTo(n)}: the value is applied locally and sent to other members at once; completes
-   * when {@code n} nodes (this one included) have it, or after {@code timeout}, both as success.
-   * {@link Incarnation} picks {@code n}; 1 is a local write.
-   */
+  /** {@code WriteAll}: completes when every reachable member acknowledged or after the timeout. */
   CompletionStage<Void> putEverywhere(
-      String keyName, String field, String stored, int n, Duration timeout) {
+      String keyName, String field, String stored, Duration timeout) {
     index(keyName);
-    return updateEverywhere(keyName, m -> m.put(self, field, stored), n, timeout);
+    return updateEverywhere(keyName, m -> m.put(self, field, stored), timeout);
   }
 
-  /** {@link #remove} sent like {@link #putEverywhere}, completing the same way. */
-  CompletionStage<Void> removeEverywhere(String keyName, String field, int n, Duration timeout) {
-    return updateEverywhere(keyName, m -> m.remove(self, field), n, timeout);
+  /** {@link #remove} with {@code WriteAll}, completing as {@link #putEverywhere} does. */
+  CompletionStage<Void> removeEverywhere(String keyName, String field, Duration timeout) {
+    return updateEverywhere(keyName, m -> m.remove(self, field), timeout);
   }
 
   private CompletionStage<Void> updateEverywhere(
       String keyName,
       Function<LWWMap<String, String>, LWWMap<String, String>> f,
-      int n,
       Duration timeout) {
-    // Pekko refuses WriteTo(1): alone (or with nobody reachable) the write is local
-    Replicator.WriteConsistency write =
-        n <= 1 ? Replicator.writeLocal() : new Replicator.WriteTo(n, timeout);
     Replicator.Update<LWWMap<String, String>> msg =
-        new Replicator.Update<>(key(keyName), LWWMap.<String, String>create(), write, f);
+        new Replicator.Update<>(
+            key(keyName), LWWMap.<String, String>create(), new Replicator.WriteAll(timeout), f);
     return Patterns.ask(replicator, msg, timeout.plus(ASK))
         .thenCompose(
             r ->
