@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,22 +39,23 @@ import org.slf4j.LoggerFactory;
  * zero; then they are local writes that reach the others by delta propagation and gossip: 0.8-1.0 s
  * at the median to the last of 10-20 nodes, against about 0.12 s pushed (bench/RESULTS.md, "VIP
  * changes across the cluster", decision 013). A member that does not answer within the timeout
- * still gets the change by gossip; {@link #publish} waits at most that long for the answers.
+ * still gets the change by gossip; {@link #publish} does not wait for the answers.
  *
- * <p>Not thread-safe: owned by one thread (the poller thread, as its snapshot listener).
+ * <p>Not thread-safe: owned by one thread (the poller thread, as its snapshot listener); only the
+ * failure flag is also set by the pushes' completions, on Pekko threads.
  */
 public final class VipPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(VipPublisher.class);
   private static final long WRITE_TIMEOUT_SECONDS = 5;
 
-  /** How long {@link #publish} waits for every member to acknowledge a pushed change. */
+  /** How long a pushed change waits for every member's acknowledgement (in the background). */
   public static final Duration DEFAULT_PUSH_TIMEOUT = Duration.ofSeconds(1);
 
   private final ClusterState state;
   private final String nodeId;
   private final String agentIp;
   private final Duration pushTimeout;
-  private boolean failing;
+  private final AtomicBoolean failing = new AtomicBoolean();
 
   /** A publisher that pushes each change to every member ({@link #DEFAULT_PUSH_TIMEOUT}). */
   public VipPublisher(ClusterState state, String agentIp) {
@@ -62,7 +64,7 @@ public final class VipPublisher {
 
   /**
    * A publisher; {@code pushTimeout} zero writes locally only (replication by delta propagation and
-   * gossip), otherwise each change is pushed to every member and waited for at most that long.
+   * gossip), otherwise each change is pushed to every member, which have that long to answer.
    */
   public VipPublisher(ClusterState state, String agentIp, Duration pushTimeout) {
     this.state = Objects.requireNonNull(state, "state");
@@ -84,8 +86,13 @@ public final class VipPublisher {
   /**
    * Makes this node's fields match {@code backends} (backends of other agents are ignored).
    *
-   * @return true when the cluster state matches (written or already equal); false after an error,
-   *     which is logged once per failure streak — call again later to retry
+   * <p>Pushed writes are not waited for: the call returns once they are queued to the local replica
+   * (every later read of it sees them), while the pushes to the other members go on in the
+   * background. A member that is down would otherwise hold each change for the whole push timeout.
+   * A push that fails is logged, and the next call repairs it.
+   *
+   * @return true when the cluster state matches, or will once the queued writes are applied; false
+   *     after an error, which is logged once per failure streak — call again later to retry
    */
   public boolean publish(Map<VipId, List<Backend>> backends) {
     Map<StateKey<AgentVips>, List<VipBackends>> byBucket = new HashMap<>();
@@ -105,24 +112,49 @@ public final class VipPublisher {
         AgentVips want = desired == null ? null : new AgentVips(agentIp, desired);
         sync(key, want, writes);
       }
-      for (CompletionStage<Void> w : writes) {
-        w.toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (pushTimeout.isZero()) {
+        for (CompletionStage<Void> w : writes) {
+          w.toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     } catch (Exception e) {
-      if (!failing) {
-        LOG.warn("publishing this agent's VIP backends failed (will retry): {}", e.toString());
-      }
-      failing = true;
+      failed(e);
       return false;
     }
-    if (failing) {
-      LOG.info("publishing this agent's VIP backends works again");
-      failing = false;
+    if (pushTimeout.isZero() || writes.isEmpty()) {
+      succeeded();
+    } else {
+      // not waited for: a member that is down would hold every change for the whole timeout
+      CompletableFuture.allOf(
+              writes.stream()
+                  .map(CompletionStage::toCompletableFuture)
+                  .toList()
+                  .toArray(CompletableFuture[]::new))
+          .whenComplete(
+              (ok, e) -> {
+                if (e == null) {
+                  succeeded();
+                } else {
+                  failed(e);
+                }
+              });
     }
     return true;
+  }
+
+  private void failed(Throwable e) {
+    if (!failing.getAndSet(true)) {
+      LOG.warn("publishing this agent's VIP backends failed (will retry): {}", e.toString());
+    }
+  }
+
+  private void succeeded() {
+    if (failing.getAndSet(false)) {
+      LOG.info("publishing this agent's VIP backends works again");
+    }
   }
 
   private void sync(StateKey<AgentVips> key, AgentVips want, List<CompletionStage<Void>> writes) {
