@@ -121,9 +121,9 @@ public final class ClusterState implements AutoCloseable {
    * Like {@link #put(StateKey, String, Object)}, but the new value is sent to every reachable
    * member at once instead of by delta propagation and gossip (for small, latency-sensitive keys
    * written at most about once per second, such as a DNS zone). The stage completes when every
-   * member acknowledged, or after {@code timeout}; the value is applied locally either way. A member
-   * that is down but not yet removed is sent the value too (it may only be slow) and never answers,
-   * so the stage then takes the whole timeout: do not block a loop on it.
+   * member acknowledged, or after {@code timeout}; the value is applied locally either way. A
+   * member that is down but not yet removed is sent the value too (it may only be slow) and never
+   * answers, so the stage then takes the whole timeout: do not block a loop on it.
    */
   public <V> CompletionStage<Void> putEverywhere(StateKey<V> key, V value, Duration timeout) {
     return putEverywhere(key, cfg.nodeId(), value, timeout);

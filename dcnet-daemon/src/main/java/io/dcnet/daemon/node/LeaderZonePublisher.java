@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * timestamp; readers take the newest entry. Becoming leader re-writes the last zones with a fresh
  * timestamp (the controller does not re-publish an unchanged zone). Losing the lead withdraws this
  * node's field of a zone only once this node's replica holds a newer entry of that zone from
- * another node, so there is never a moment without the zone (removing at once left a gap of a few
- * hundred ms before the new leader's entry arrived: records flushed on failover). Closing removes
- * nothing: a restarting leader must not flush the records.
+ * another node, and then only {@link #WITHDRAW_GRACE} later, so there is never a moment without the
+ * zone (removing at once left a gap of a few hundred ms before the new leader's entry arrived:
+ * records flushed on failover; and a node that got the new entry late, by gossip, could see the
+ * withdrawal first). Readers take the newest entry, so the old one does no harm meanwhile. Closing
+ * removes nothing: a restarting leader must not flush the records.
  *
  * <p>Thread-safe: all methods synchronize on this object; writes are asynchronous; the key
  * subscriptions call back on the cluster state's event thread.
@@ -40,22 +43,31 @@ import org.slf4j.LoggerFactory;
 final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaderZonePublisher.class);
 
+  /** How long an old leader keeps its entry after it saw the new leader's (gossip takes ~1 s). */
+  static final Duration WITHDRAW_GRACE = Duration.ofSeconds(5);
+
   private final ClusterState state;
   private final HostPort ownMaster;
   private final Clock clock;
+  private final Executor afterGrace;
   private final Map<String, DnsZone> last = new LinkedHashMap<>(); // guarded by this
   private final Map<String, StateKey<PublishedZone>> keys = new LinkedHashMap<>();
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
   private final Set<String> withdrawing = new HashSet<>(); // guarded by this
   private final AtomicLong writeFailures = new AtomicLong();
   private boolean leading; // guarded by this
+  private boolean closed; // guarded by this
   private long lastStamp; // guarded by this
 
-  /** {@code ownMaster}: this node's Mesos master ({@code mesos_url}'s host and port). */
-  LeaderZonePublisher(ClusterState state, HostPort ownMaster, Clock clock) {
+  /**
+   * @param ownMaster this node's Mesos master ({@code mesos_url}'s host and port)
+   * @param afterGrace runs a task {@link #WITHDRAW_GRACE} later (tests: when they say)
+   */
+  LeaderZonePublisher(ClusterState state, HostPort ownMaster, Clock clock, Executor afterGrace) {
     this.state = Objects.requireNonNull(state, "state");
     this.ownMaster = Objects.requireNonNull(ownMaster, "ownMaster");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.afterGrace = Objects.requireNonNull(afterGrace, "afterGrace");
   }
 
   static StateKey<PublishedZone> key(String zone) {
@@ -125,11 +137,32 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     if (superseded) {
       withdrawing.remove(zone);
       if (mine != null) {
-        LOG.info("zone {}: a newer leader published; withdrawing this node's entry", zone);
-        state
-            .remove(keys.get(zone), state.nodeId())
-            .whenComplete((ok, e) -> failed(e, "withdraw", zone));
+        LOG.info(
+            "zone {}: a newer leader published; withdrawing this node's entry in {} s",
+            zone,
+            WITHDRAW_GRACE.toSeconds());
+        long stamp = mine.publishedAtMillis();
+        afterGrace.execute(() -> withdraw(zone, stamp));
       }
+    }
+  }
+
+  /** Removes this node's entry of {@code zone} if it is still the one stamped {@code stamp}. */
+  private synchronized void withdraw(String zone, long stamp) {
+    if (leading || closed) {
+      return; // leading again: its fresh entry stays; closed: a stop removes nothing
+    }
+    StateKey<PublishedZone> key = keys.get(zone);
+    PublishedZone mine;
+    try {
+      mine = state.get(key).get(state.nodeId());
+    } catch (IllegalStateException e) {
+      afterGrace.execute(() -> withdraw(zone, stamp)); // cluster state rejoining: later
+      return;
+    }
+    if (mine != null && mine.publishedAtMillis() == stamp) {
+      LOG.info("zone {}: withdrew this node's entry", zone);
+      state.remove(key, state.nodeId()).whenComplete((ok, e) -> failed(e, "withdraw", zone));
     }
   }
 
@@ -159,6 +192,7 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
   /** Stops watching the keys; removes nothing. */
   @Override
   public synchronized void close() {
+    closed = true;
     subscriptions.values().forEach(Subscription::close);
     subscriptions.clear();
   }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The masters' zone pipeline: {@link OperatorApiSubscriber} on {@code mesos_url} → {@link
@@ -54,12 +55,15 @@ final class MasterZones implements AutoCloseable {
   synchronized void start() throws IOException {
     URI mesos = cfg.mesosUrlOrDefault();
     HostPort own = new HostPort(mesos.getHost(), mesos.getPort() < 0 ? 5050 : mesos.getPort());
-    publisher = new LeaderZonePublisher(state, own, Clock.systemUTC());
-    started.register(publisher);
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("dcnet-zones-" + cfg.nodeId()));
     started.register(timer::shutdownNow);
+    long grace = LeaderZonePublisher.WITHDRAW_GRACE.toMillis();
+    publisher =
+        new LeaderZonePublisher(
+            state, own, Clock.systemUTC(), r -> timer.schedule(r, grace, TimeUnit.MILLISECONDS));
+    started.register(publisher);
     List<String> masterIps = cfg.masterIps();
     MesosZoneController controller =
         new MesosZoneController(
