@@ -6,7 +6,6 @@ import io.dcnet.l4lb.dataplane.L4DataPlane;
 import io.dcnet.l4lb.dataplane.L4Snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -19,12 +18,13 @@ import org.slf4j.LoggerFactory;
  * The kernel L4 data plane: dcnet owns one nftables table ({@code inet <table>}) and replaces it
  * whole with one {@code nft -f -} transaction per {@link #sync}, so the kernel switches from the
  * old rules to the new ones atomically. Later syncs send only the difference, also one transaction,
- * through a long-lived {@code nft -i} ({@link NftSession}); when it cannot start, updates go
- * through {@code nft -f} too, and after {@value NftSessionBackoff#FAILURES_TO_PAUSE} failures of
- * that process in a row they do so for a while ({@link NftSessionBackoff}: 10 min, doubling to 1
- * h). {@link #installed} lists the table as JSON and parses it; there is no cache. {@link
- * #quickCheck} lists only the chains ({@link NftChainCheck}). Established flows survive a sync
- * because their NAT bindings live in conntrack, not in the table.
+ * through a long-lived {@code nft -i} ({@link NftUpdateChannel}, {@link NftSession}); when it
+ * cannot start, updates go through {@code nft -f} too, and after {@value
+ * NftSessionBackoff#FAILURES_TO_PAUSE} failures of that process in a row they do so for a while
+ * ({@link NftSessionBackoff}: 10 min, doubling to 1 h). {@link #installed} lists the table as JSON
+ * and parses it; there is no cache. {@link #quickCheck} lists only the chains ({@link
+ * NftChainCheck}). Established flows survive a sync because their NAT bindings live in conntrack,
+ * not in the table.
  *
  * <p>Not thread-safe: confined to the sync thread, like every {@link L4DataPlane}, except {@link
  * #release}, which a stop may call from another thread (the session it closes is synchronized).
@@ -43,10 +43,8 @@ public final class NftDataPlane implements L4DataPlane {
 
   private long replacements;
 
-  /** Applies incremental updates; null when not used (turned off, or it cannot start). */
-  private NftSession session;
-
-  private final NftSessionBackoff backoff;
+  /** Sends incremental updates (through {@code nft -i} when it can). */
+  private final NftUpdateChannel updates;
 
   /** The chains {@link #lastApplied} needs, computed on the first quick check after a sync. */
   private TreeSet<String> expectedChains;
@@ -55,8 +53,7 @@ public final class NftDataPlane implements L4DataPlane {
       String table, CommandRunner runner, NftSession session, LongSupplier nanoClock) {
     this.table = table;
     this.runner = runner;
-    this.session = session;
-    this.backoff = new NftSessionBackoff(nanoClock);
+    this.updates = new NftUpdateChannel(table, session, this::apply, nanoClock);
   }
 
   /**
@@ -153,7 +150,7 @@ public final class NftDataPlane implements L4DataPlane {
       try {
         String update = render(() -> NftUpdateRenderer.render(lastApplied, desired, table));
         if (!update.isEmpty()) {
-          applyUpdate(update);
+          updates.apply(update);
         }
         how = "updated";
       } catch (DataPlaneException e) {
@@ -233,19 +230,17 @@ public final class NftDataPlane implements L4DataPlane {
   /** Ends the {@code nft -i} process and leaves the table as it is (a daemon stop). */
   @Override
   public void release() {
-    if (session != null) {
-      session.close();
-    }
+    updates.release();
   }
 
   /** How many {@code nft -i} processes have been started (0 while updates use {@code nft -f}). */
   public long sessionStarts() {
-    return session == null || backoff.paused() ? 0 : session.starts();
+    return updates.sessionStarts();
   }
 
   /** The {@code nft -i} process's id, or -1 when none runs (tests). */
   long sessionPid() {
-    return session == null ? -1 : session.pid();
+    return updates.sessionPid();
   }
 
   @Override
@@ -265,51 +260,6 @@ public final class NftDataPlane implements L4DataPlane {
     } catch (IllegalArgumentException e) {
       throw new DataPlaneException("cannot render table inet " + table + ": " + e.getMessage(), e);
     }
-  }
-
-  /** An incremental update: through the session when there is one and the script fits it. */
-  private void applyUpdate(String script) throws DataPlaneException {
-    if (session == null || !NftSession.fits(script) || !sessionUsable()) {
-      apply(script);
-      return;
-    }
-    try {
-      session.apply(script);
-      backoff.answered();
-    } catch (NftSession.NotStarted e) {
-      // nothing was sent, so this update still goes through nft -f; a start failure is not
-      // transient (nft built without its interactive mode, say): no more sessions
-      session.close();
-      session = null;
-      log.warn("table inet {}: {}; updates now spawn nft -f", table, e.getMessage());
-      apply(script);
-    } catch (NftSession.Rejected e) {
-      backoff.answered();
-      throw new DataPlaneException(
-          "nft refused the update of table inet " + table + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      Duration pause = backoff.failed();
-      if (pause != null) {
-        session.close();
-        log.warn(
-            "table inet {}: nft -i failed {} times in a row, updates spawn nft -f for {} min: {}",
-            table,
-            NftSessionBackoff.FAILURES_TO_PAUSE,
-            pause.toMinutes(),
-            e.getMessage());
-      }
-      throw new DataPlaneException(
-          "nft -i failed for table inet " + table + ": " + e.getMessage(), e);
-    }
-  }
-
-  private boolean sessionUsable() {
-    boolean wasPaused = backoff.paused();
-    boolean usable = backoff.usable();
-    if (wasPaused && usable) {
-      log.info("table inet {}: trying nft -i for updates again", table);
-    }
-    return usable;
   }
 
   private void apply(String script) throws DataPlaneException {
