@@ -108,6 +108,7 @@ class LeaderZonePublisherTest {
     p1.setLeading(false); // m2's entry is older: nothing new to withdraw for
 
     afterGrace.get(0).run(); // the old withdrawal, stamped with the first entry
+    assertThat(s1.get(KEY)).containsKey("m1");
     assertThat(s1.get(KEY).get("m1").publishedAtMillis()).isEqualTo(fresh);
   }
 }
