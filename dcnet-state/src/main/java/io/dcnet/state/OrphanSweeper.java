@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Purges fields whose owner is no longer a member: at once for nodes the cluster removed, and after
  * {@code unreachableRemoval} for owners that are simply absent (e.g. after a full restart from
- * durable data). Acts only on the decider (oldest reachable master). Runs on the ClusterState
- * control thread; {@link #removed} may be called from any thread.
+ * durable data). Keys whose fields outlive their owner ({@link StateKeys#keptWhenOwnerLeaves}, the
+ * DNS zones) are left alone. Acts only on the decider (oldest reachable master). Runs on the
+ * ClusterState control thread; {@link #removed} may be called from any thread.
  */
 final class OrphanSweeper {
   private static final Logger LOG = LoggerFactory.getLogger(OrphanSweeper.class);
@@ -49,6 +50,9 @@ final class OrphanSweeper {
     Set<String> absentSeen = new HashSet<>();
     long now = System.nanoTime();
     for (String key : inc.keyNames()) {
+      if (StateKeys.keptWhenOwnerLeaves(key)) {
+        continue;
+      }
       Map<String, String> raw = inc.get(key);
       Set<String> purge = new HashSet<>();
       for (String text : raw.values()) {

@@ -28,6 +28,17 @@ public final class StateKeys {
 
   private StateKeys() {}
 
+  /**
+   * Whether fields of {@code key} stay when their owner leaves the cluster for good (the orphan
+   * sweep skips them): true for the DNS zones. A zone's entry is superseded by the next
+   * publisher's, never flushed; purging the entry of a publisher that is gone (its dcnet down past
+   * the removal timeout, say) would take every record of the zone away. The next publisher removes
+   * such entries.
+   */
+  public static boolean keptWhenOwnerLeaves(String key) {
+    return key.startsWith(DNS_ZONES_PREFIX);
+  }
+
   /** {@code dns/zones/<zone>}, zone lower-cased, e.g. {@code dns/zones/thisdcos.directory}. */
   public static String dnsZone(String zone) {
     return DNS_ZONES_PREFIX + zone.toLowerCase(Locale.ROOT);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 class DowningTest {
   private static final StateKey<String> NODES = StateKey.of(StateKeys.NODES, String.class);
   private static final StateKey<String> VIPS = StateKey.of(StateKeys.vips(0), String.class);
+  private static final StateKey<String> ZONE =
+      StateKey.of(StateKeys.dnsZone("dcos.thisdcos.directory"), String.class);
 
   private final TestCluster cluster =
       new TestCluster(Duration.ofSeconds(2), Duration.ofMillis(1500));
@@ -34,13 +36,15 @@ class DowningTest {
       cs.put(NODES, "meta-" + cs.nodeId());
     }
     a1.put(VIPS, "/web:80", "10.0.0.9:31000");
+    a1.put(ZONE, "records of a1");
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
                 m1.get(NODES).size() == 3
                     && m2.get(NODES).size() == 3
-                    && m2.get(VIPS).containsKey("/web:80"));
+                    && m2.get(VIPS).containsKey("/web:80")
+                    && m2.get(ZONE).containsKey("a1"));
 
     a1.close();
 
@@ -55,6 +59,14 @@ class DowningTest {
                 assertThat(cs.get(VIPS)).isEmpty();
               }
             });
+    // a DNS zone's entry outlives its publisher: superseded by the next one, never flushed
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(6))
+        .until(
+            () ->
+                "records of a1".equals(m1.get(ZONE).get("a1"))
+                    && "records of a1".equals(m2.get(ZONE).get("a1")));
     assertThat(events)
         .filteredOn(e -> e.member().nodeId().equals("a1"))
         .extracting(MembershipEvent::type)

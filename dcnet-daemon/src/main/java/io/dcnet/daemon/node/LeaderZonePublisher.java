@@ -187,6 +187,30 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     state
         .putEverywhere(key, PublishedZone.of(zone, stamp), PUSH_TIMEOUT)
         .whenComplete((ok, e) -> failed(e, "publish", zone.name()));
+    removeOrphans(zone.name(), key, stamp);
+  }
+
+  /**
+   * Removes the older entries of nodes that are no longer members: the cluster state keeps zone
+   * entries after their owner left ({@link StateKeys#keptWhenOwnerLeaves}), so that a publisher
+   * that is gone does not take the records with it; the next publisher clears them up.
+   */
+  private void removeOrphans(String zone, StateKey<PublishedZone> key, long stamp) {
+    try {
+      Set<String> members = new HashSet<>();
+      state.members().forEach(m -> members.add(m.nodeId()));
+      state
+          .entries(key)
+          .forEach(
+              (field, e) -> {
+                if (!members.contains(e.owner()) && e.value().publishedAtMillis() < stamp) {
+                  LOG.info("zone {}: removing the entry of {}, no longer a member", zone, field);
+                  state.remove(key, field).whenComplete((ok, ex) -> failed(ex, "clear", zone));
+                }
+              });
+    } catch (IllegalStateException e) {
+      // cluster state rejoining: the next publish tries again
+    }
   }
 
   /** Stops watching the keys; removes nothing. */

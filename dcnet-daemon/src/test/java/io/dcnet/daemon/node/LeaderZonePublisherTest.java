@@ -41,12 +41,15 @@ class LeaderZonePublisherTest {
   private LeaderZonePublisher p1;
   private LeaderZonePublisher p2;
 
-  private ClusterState start(String id, List<String> seeds) {
+  private ClusterState start(String id, NodeRole role, List<String> seeds) {
     ClusterState cs =
         ClusterState.start(
-            ClusterStateConfig.builder("zone-publisher-test", id, NodeRole.MASTER)
+            ClusterStateConfig.builder("zone-publisher-test", id, role)
                 .bind("127.0.0.1", 0)
                 .seeds(seeds)
+                // a stopped node is removed after 2 s (the orphan test)
+                .unreachableRemoval(Duration.ofSeconds(2))
+                .heartbeatPause(Duration.ofMillis(1500))
                 .build());
     nodes.add(cs);
     return cs;
@@ -54,8 +57,8 @@ class LeaderZonePublisherTest {
 
   @BeforeEach
   void twoMasters() {
-    s1 = start("m1", List.of());
-    s2 = start("m2", List.of(s1.address()));
+    s1 = start("m1", NodeRole.MASTER, List.of());
+    s2 = start("m2", NodeRole.MASTER, List.of(s1.address()));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -110,5 +113,28 @@ class LeaderZonePublisherTest {
     afterGrace.get(0).run(); // the old withdrawal, stamped with the first entry
     assertThat(s1.get(KEY)).containsKey("m1");
     assertThat(s1.get(KEY).get("m1").publishedAtMillis()).isEqualTo(fresh);
+  }
+
+  @Test
+  void theEntryOfAPublisherThatLeftStaysUntilTheNextPublisherClearsItUp() {
+    moveLeadToM2();
+    afterGrace.get(0).run();
+    await().atMost(WAIT).until(() -> !s1.get(KEY).containsKey("m1"));
+    // an older entry of a node that then leaves the cluster for good
+    ClusterState gone = start("a3", NodeRole.AGENT, List.of(s1.address()));
+    gone.put(KEY, PublishedZone.of(ZONE, 1)).toCompletableFuture().join();
+    await().atMost(WAIT).until(() -> s1.get(KEY).containsKey("a3"));
+    gone.close();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> s1.members().stream().noneMatch(m -> m.nodeId().equals("a3")));
+    assertThat(s1.get(KEY)).containsKey("a3"); // not purged with the node
+
+    p2.publish(
+        new DnsZone(
+            ZONE.name(),
+            Map.of("y.dcos.thisdcos.directory", List.of(new ZoneRecord.A("10.0.0.8")))));
+    await().atMost(WAIT).until(() -> !s1.get(KEY).containsKey("a3"));
+    assertThat(s1.get(KEY)).containsOnlyKeys("m2");
   }
 }
