@@ -181,36 +181,47 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     lastStamp = stamp;
     StateKey<PublishedZone> key = keys.computeIfAbsent(zone.name(), LeaderZonePublisher::key);
     subscriptions.computeIfAbsent(
-        zone.name(), z -> state.subscribe(key, (k, entries) -> withdrawIfSuperseded(z, entries)));
+        zone.name(), z -> state.subscribe(key, (k, entries) -> onEntries(z, entries)));
     // sent to every member at once: the zone is published at most once per second and every
     // node's DNS should answer a new task without waiting for gossip (bench/RESULTS.md)
     state
         .putEverywhere(key, PublishedZone.of(zone, stamp), PUSH_TIMEOUT)
         .whenComplete((ok, e) -> failed(e, "publish", zone.name()));
-    removeOrphans(zone.name(), key, stamp);
+  }
+
+  /** A change of {@code zone}'s entries, on the cluster state's event thread. */
+  private synchronized void onEntries(String zone, Map<String, PublishedZone> entries) {
+    if (leading) {
+      removeOrphans(zone, entries);
+    } else {
+      withdrawIfSuperseded(zone, entries);
+    }
   }
 
   /**
-   * Removes the older entries of nodes that are no longer members: the cluster state keeps zone
-   * entries after their owner left ({@link StateKeys#keptWhenOwnerLeaves}), so that a publisher
-   * that is gone does not take the records with it; the next publisher clears them up.
+   * Removes the entries older than this node's of nodes that are no longer members (field = the
+   * publisher's node id): the cluster state keeps zone entries after their owner left ({@link
+   * StateKeys#keptWhenOwnerLeaves}), so that a publisher that is gone does not take the records
+   * with it; the next publisher clears them up.
    */
-  private void removeOrphans(String zone, StateKey<PublishedZone> key, long stamp) {
-    try {
-      Set<String> members = new HashSet<>();
-      state.members().forEach(m -> members.add(m.nodeId()));
-      state
-          .entries(key)
-          .forEach(
-              (field, e) -> {
-                if (!members.contains(e.owner()) && e.value().publishedAtMillis() < stamp) {
-                  LOG.info("zone {}: removing the entry of {}, no longer a member", zone, field);
-                  state.remove(key, field).whenComplete((ok, ex) -> failed(ex, "clear", zone));
-                }
-              });
-    } catch (IllegalStateException e) {
-      // cluster state rejoining: the next publish tries again
+  private void removeOrphans(String zone, Map<String, PublishedZone> entries) {
+    PublishedZone mine = entries.get(state.nodeId());
+    if (mine == null || entries.size() == 1) {
+      return;
     }
+    Set<String> members = new HashSet<>();
+    try {
+      state.members().forEach(m -> members.add(m.nodeId()));
+    } catch (IllegalStateException e) {
+      return; // cluster state rejoining: the next change tries again
+    }
+    entries.forEach(
+        (field, entry) -> {
+          if (!members.contains(field) && entry.publishedAtMillis() < mine.publishedAtMillis()) {
+            LOG.info("zone {}: removing the entry of {}, no longer a member", zone, field);
+            state.remove(keys.get(zone), field).whenComplete((ok, e) -> failed(e, "clear", zone));
+          }
+        });
   }
 
   /** Stops watching the keys; removes nothing. */
