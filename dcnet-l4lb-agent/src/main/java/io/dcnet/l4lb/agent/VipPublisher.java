@@ -131,7 +131,6 @@ public final class VipPublisher {
       CompletableFuture.allOf(
               writes.stream()
                   .map(CompletionStage::toCompletableFuture)
-                  .toList()
                   .toArray(CompletableFuture[]::new))
           .whenComplete(
               (ok, e) -> {
