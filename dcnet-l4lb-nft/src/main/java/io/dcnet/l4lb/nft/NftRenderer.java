@@ -7,6 +7,7 @@ import io.dcnet.l4lb.dataplane.ServiceKey;
 import io.dcnet.l4lb.model.Protocol;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +53,8 @@ public final class NftRenderer {
    * took twice as long (bench/RESULTS.md). Chains for more slots exist only while used.
    */
   static final int STANDING_SLOTS = 16;
+
+  private static final Set<String> STANDING_CHAINS = pickChainsUpTo(STANDING_SLOTS);
 
   private static final String MARK_TEXT = String.format("0x%08x", MASQUERADE_MARK);
 
@@ -164,29 +167,29 @@ public final class NftRenderer {
     return "add table inet " + table + "\ndelete table inet " + table + "\n";
   }
 
-  /**
-   * The chain a service's verdict-map element goes to: {@code pick4-<slots>} / {@code
-   * pick6-<slots>}, or {@link #REFUSE_CHAIN} when it has no slot.
-   */
-  /** The pick chains every table has ({@link #STANDING_SLOTS}), both families. */
+  /** The pick chains every table has ({@link #STANDING_SLOTS}), both families; a new set. */
   static TreeSet<String> standingChains() {
+    return new TreeSet<>(STANDING_CHAINS);
+  }
+
+  private static Set<String> pickChainsUpTo(int slots) {
     TreeSet<String> out = new TreeSet<>();
-    for (int k = 1; k <= STANDING_SLOTS; k++) {
+    for (int k = 1; k <= slots; k++) {
       out.add("pick4-" + k);
       out.add("pick6-" + k);
     }
-    return out;
+    return Collections.unmodifiableSet(out);
   }
 
   /** Whether {@code chain} is one of the {@link #standingChains}. */
   static boolean isStanding(String chain) {
-    if (!chain.startsWith("pick4-") && !chain.startsWith("pick6-")) {
-      return false;
-    }
-    int k = Integer.parseInt(chain.substring("pick4-".length()));
-    return k >= 1 && k <= STANDING_SLOTS;
+    return STANDING_CHAINS.contains(chain);
   }
 
+  /**
+   * The chain a service's verdict-map element goes to: {@code pick4-<slots>} / {@code
+   * pick6-<slots>}, or {@link #REFUSE_CHAIN} when it has no slot.
+   */
   static String verdictChain(ServiceKey key, int slots) {
     if (slots == 0) {
       return REFUSE_CHAIN;
