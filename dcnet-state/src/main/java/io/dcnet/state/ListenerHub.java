@@ -2,6 +2,7 @@ package io.dcnet.state;
 
 import io.dcnet.core.lifecycle.DaemonThreads;
 import io.dcnet.state.engine.StoredValue;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,18 @@ final class ListenerHub {
   private static final Logger LOG = LoggerFactory.getLogger(ListenerHub.class);
 
   private record KeyListener<V>(StateKey<V> key, StateListener<V> listener) {
-    void deliver(Map<String, String> raw) {
+    /**
+     * Calls the listener with {@code raw} decoded; listeners of the same key instance share one
+     * decoding per change ({@code decoded}, by identity: a zone of megabytes is decoded once, not
+     * once per listener).
+     */
+    @SuppressWarnings("unchecked") // decoded holds Map<String, V> for key, a StateKey<V>
+    void deliver(Map<String, String> raw, Map<StateKey<?>, Map<String, ?>> decoded) {
+      Map<String, V> values = (Map<String, V>) decoded.computeIfAbsent(key, k -> decode(raw));
+      listener.onChange(key, values);
+    }
+
+    private Map<String, V> decode(Map<String, String> raw) {
       Map<String, V> out = new LinkedHashMap<>();
       for (Map.Entry<String, String> e : raw.entrySet()) {
         try {
@@ -35,7 +47,7 @@ final class ListenerHub {
               ex.toString());
         }
       }
-      listener.onChange(key, Map.copyOf(out));
+      return Map.copyOf(out);
     }
   }
 
@@ -90,9 +102,10 @@ final class ListenerHub {
     }
     run(
         () -> {
+          Map<StateKey<?>, Map<String, ?>> decoded = new IdentityHashMap<>();
           for (KeyListener<?> kl : list) {
             try {
-              kl.deliver(raw);
+              kl.deliver(raw, decoded);
             } catch (RuntimeException e) {
               LOG.warn("listener of {} failed: {}", keyName, e.toString());
             }

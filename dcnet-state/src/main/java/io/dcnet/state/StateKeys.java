@@ -15,8 +15,14 @@ public final class StateKeys {
    */
   public static final int VIP_BUCKETS = 16;
 
-  /** Field = "zone" (leader master); value = the zone's records. */
+  /** Field = the publishing master's node id; value = the zone's records and publish time. */
   public static final String DNS_ZONES_PREFIX = "dns/zones/";
+
+  /**
+   * Field = node id of a master that computes the zones; value = its own Mesos master's {@code
+   * host:port}, so that the others can tell whether the leading Mesos master has a live dcnet.
+   */
+  public static final String DNS_PUBLISHERS = "dns/publishers";
 
   /**
    * Field = node id (its VTEP); value = VTEP IP, MAC, agent subnet. One key per overlay network.

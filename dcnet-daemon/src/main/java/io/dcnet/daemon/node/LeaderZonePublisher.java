@@ -15,7 +15,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -23,19 +25,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the zones a master computes into the replicated state, but only while this node's Mesos
- * master leads: the sink of {@code MesosZoneController} and {@code MesosDnsMirror}, and a {@link
- * ClusterListener} of the operator-API subscriber (which follows 307s to the leader, so every
- * master sees the stream and learns who leads from {@link ClusterSnapshot#leader()}).
+ * master leads, or while this node is the deputy of a leader whose dcnet is not a live member
+ * ({@link ZoneDeputyTracker}): the sink of {@code MesosZoneController} and {@code MesosDnsMirror},
+ * and a {@link ClusterListener} of the operator-API subscriber (which follows 307s to the leader,
+ * so every master sees the stream and learns who leads from {@link ClusterSnapshot#leader()}).
  *
  * <p>Each zone goes to {@code dns/zones/<zone>} under field = this node id with a publish
- * timestamp; readers take the newest entry. Becoming leader re-writes the last zones with a fresh
- * timestamp (the controller does not re-publish an unchanged zone). Losing the lead withdraws this
+ * timestamp; readers take the newest entry. Starting to publish re-writes the last zones with a
+ * fresh timestamp (the controller does not re-publish an unchanged zone). Stopping withdraws this
  * node's field of a zone only once this node's replica holds a newer entry of that zone from
  * another node, and then only {@link #WITHDRAW_GRACE} later, so there is never a moment without the
  * zone (removing at once left a gap of a few hundred ms before the new leader's entry arrived:
  * records flushed on failover; and a node that got the new entry late, by gossip, could see the
- * withdrawal first). Readers take the newest entry, so the old one does no harm meanwhile. Closing
- * removes nothing: a restarting leader must not flush the records.
+ * withdrawal first). Readers take the newest entry, so the old one does no harm meanwhile. An entry
+ * left by an earlier run of this node is withdrawn the same way. Closing removes nothing: a
+ * restarting leader must not flush the records.
  *
  * <p>Thread-safe: all methods synchronize on this object; writes are asynchronous; the key
  * subscriptions call back on the cluster state's event thread.
@@ -46,49 +50,88 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
   /** How long an old leader keeps its entry after it saw the new leader's (gossip takes ~1 s). */
   static final Duration WITHDRAW_GRACE = Duration.ofSeconds(5);
 
+  /**
+   * How long this node must have been the deputy choice before it publishes (beyond the failure
+   * detector's few seconds): a starting leader's announcement may reach it a moment late.
+   */
+  static final Duration TAKEOVER_HOLD = Duration.ofSeconds(5);
+
+  private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(2);
+  private static final Map<String, StateKey<PublishedZone>> KEYS = new ConcurrentHashMap<>();
+
   private final ClusterState state;
   private final HostPort ownMaster;
   private final Clock clock;
   private final Executor afterGrace;
+  private final ZoneDeputyTracker deputies;
   private final Map<String, DnsZone> last = new LinkedHashMap<>(); // guarded by this
   private final Map<String, StateKey<PublishedZone>> keys = new LinkedHashMap<>();
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
   private final Set<String> withdrawing = new HashSet<>(); // guarded by this
   private final AtomicLong writeFailures = new AtomicLong();
   private boolean leading; // guarded by this
+  private boolean publishing; // guarded by this: leading or the deputy
   private boolean closed; // guarded by this
   private long lastStamp; // guarded by this
 
   /**
    * @param ownMaster this node's Mesos master ({@code mesos_url}'s host and port)
    * @param afterGrace runs a task {@link #WITHDRAW_GRACE} later (tests: when they say)
+   * @param takeoverHold how long this node must be the deputy choice before it publishes
    */
-  LeaderZonePublisher(ClusterState state, HostPort ownMaster, Clock clock, Executor afterGrace) {
+  LeaderZonePublisher(
+      ClusterState state,
+      HostPort ownMaster,
+      Clock clock,
+      Executor afterGrace,
+      Duration takeoverHold) {
     this.state = Objects.requireNonNull(state, "state");
     this.ownMaster = Objects.requireNonNull(ownMaster, "ownMaster");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.afterGrace = Objects.requireNonNull(afterGrace, "afterGrace");
+    this.deputies = new ZoneDeputyTracker(state, clock, takeoverHold);
   }
 
+  /** Announces this node's Mesos master under {@link ZoneDeputyTracker#SEATS}. */
+  void start() {
+    state
+        .put(ZoneDeputyTracker.SEATS, ownMaster.toString())
+        .whenComplete((ok, e) -> failed(e, "announce this node's publisher seat"));
+  }
+
+  /**
+   * The key of {@code zone}: one instance per zone in the JVM, so that the cluster state decodes a
+   * change once for this publisher and {@code ReplicatedZones} together.
+   */
   static StateKey<PublishedZone> key(String zone) {
-    return StateKey.of(StateKeys.dnsZone(zone), PublishedZone.class);
+    return KEYS.computeIfAbsent(
+        StateKeys.dnsZone(zone), name -> StateKey.of(name, PublishedZone.class));
   }
 
   @Override
   public void onChange(ClusterChange change, ClusterSnapshot after) {
-    setLeading(isOwn(after.leader(), ownMaster));
+    setLeader(after.leader());
+  }
+
+  /** The stream named {@code leaderPid} ({@code master@ip:port}) as the leading Mesos master. */
+  synchronized void setLeader(String leaderPid) {
+    Optional<HostPort> leader = master(leaderPid);
+    leader.ifPresent(deputies::leader);
+    setLeading(leader.map(l -> ZoneDeputyTracker.same(l, ownMaster)).orElse(false));
   }
 
   /** True when {@code leaderPid} ({@code master@ip:port}) is {@code own} (host and port). */
   static boolean isOwn(String leaderPid, HostPort own) {
-    String hp = leaderPid.substring(leaderPid.indexOf('@') + 1);
-    return HostPort.parse(hp)
-        .map(p -> p.port() == own.port() && p.host().equalsIgnoreCase(own.host()))
-        .orElse(false);
+    return master(leaderPid).map(l -> ZoneDeputyTracker.same(l, own)).orElse(false);
   }
 
-  synchronized boolean leading() {
-    return leading;
+  private static Optional<HostPort> master(String pid) {
+    return HostPort.parse(pid.substring(pid.indexOf('@') + 1));
+  }
+
+  /** True while this node writes the zones: its Mesos master leads, or it is the deputy. */
+  synchronized boolean publishing() {
+    return publishing;
   }
 
   long writeFailures() {
@@ -96,20 +139,34 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
   }
 
   synchronized void setLeading(boolean now) {
-    if (now == leading) {
+    if (now != leading) {
+      leading = now;
+      LOG.info("the local Mesos master {} {}", ownMaster, now ? "leads" : "no longer leads");
+    }
+    recheck();
+  }
+
+  /**
+   * Decides again whether this node is the deputy publisher (membership and seats change without
+   * telling the publisher: the daemon calls this every second).
+   */
+  synchronized void recheck() {
+    if (!closed) {
+      setPublishing(deputies.decide(leading) || leading);
+    }
+  }
+
+  private void setPublishing(boolean now) {
+    if (now == publishing) {
       return;
     }
-    leading = now;
+    publishing = now;
     if (now) {
-      LOG.info("the local Mesos master {} leads: publishing {}", ownMaster, last.keySet());
+      LOG.info("publishing {}", last.keySet());
       withdrawing.clear();
       last.values().forEach(this::write);
     } else {
-      LOG.info(
-          "the local Mesos master {} no longer leads: withdrawing {} once the new leader's"
-              + " zones arrive",
-          ownMaster,
-          keys.keySet());
+      LOG.info("no longer publishing: withdrawing {} once a newer entry arrives", keys.keySet());
       withdrawing.addAll(keys.keySet());
       for (Map.Entry<String, StateKey<PublishedZone>> e : keys.entrySet()) {
         try {
@@ -123,7 +180,7 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
 
   /** Removes this node's field of {@code zone} once another node's newer entry is present. */
   private synchronized void withdrawIfSuperseded(String zone, Map<String, PublishedZone> entries) {
-    if (leading || !withdrawing.contains(zone)) {
+    if (publishing || !withdrawing.contains(zone)) {
       return;
     }
     PublishedZone mine = entries.get(state.nodeId());
@@ -149,8 +206,8 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
 
   /** Removes this node's entry of {@code zone} if it is still the one stamped {@code stamp}. */
   private synchronized void withdraw(String zone, long stamp) {
-    if (leading || closed) {
-      return; // leading again: its fresh entry stays; closed: a stop removes nothing
+    if (publishing || closed) {
+      return; // publishing again: its fresh entry stays; closed: a stop removes nothing
     }
     StateKey<PublishedZone> key = keys.get(zone);
     PublishedZone mine;
@@ -162,36 +219,43 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     }
     if (mine != null && mine.publishedAtMillis() == stamp) {
       LOG.info("zone {}: withdrew this node's entry", zone);
-      state.remove(key, state.nodeId()).whenComplete((ok, e) -> failed(e, "withdraw", zone));
+      state.remove(key, state.nodeId()).whenComplete((ok, e) -> failed(e, "withdraw zone " + zone));
     }
   }
 
-  /** The sink: remembers {@code zone}, and writes it when leading. */
+  /** The sink: remembers {@code zone}, and writes it when publishing. */
   synchronized void publish(DnsZone zone) {
     last.put(zone.name(), zone);
-    if (leading) {
+    if (!keys.containsKey(zone.name()) && !publishing) {
+      withdrawing.add(zone.name()); // an entry an earlier run of this node left
+    }
+    watch(zone.name());
+    if (publishing) {
       write(zone);
     }
   }
 
-  private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(2);
+  private StateKey<PublishedZone> watch(String zone) {
+    StateKey<PublishedZone> key = keys.computeIfAbsent(zone, LeaderZonePublisher::key);
+    subscriptions.computeIfAbsent(
+        zone, z -> state.subscribe(key, (k, entries) -> onEntries(z, entries)));
+    return key;
+  }
 
   private void write(DnsZone zone) {
     long stamp = Math.max(clock.millis(), lastStamp + 1);
     lastStamp = stamp;
-    StateKey<PublishedZone> key = keys.computeIfAbsent(zone.name(), LeaderZonePublisher::key);
-    subscriptions.computeIfAbsent(
-        zone.name(), z -> state.subscribe(key, (k, entries) -> onEntries(z, entries)));
+    StateKey<PublishedZone> key = watch(zone.name());
     // sent to every member at once: the zone is published at most once per second and every
     // node's DNS should answer a new task without waiting for gossip (bench/RESULTS.md)
     state
         .putEverywhere(key, PublishedZone.of(zone, stamp), PUSH_TIMEOUT)
-        .whenComplete((ok, e) -> failed(e, "publish", zone.name()));
+        .whenComplete((ok, e) -> failed(e, "publish zone " + zone.name()));
   }
 
   /** A change of {@code zone}'s entries, on the cluster state's event thread. */
   private synchronized void onEntries(String zone, Map<String, PublishedZone> entries) {
-    if (leading) {
+    if (publishing) {
       removeOrphans(zone, entries);
     } else {
       withdrawIfSuperseded(zone, entries);
@@ -219,7 +283,9 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
         (field, entry) -> {
           if (!members.contains(field) && entry.publishedAtMillis() < mine.publishedAtMillis()) {
             LOG.info("zone {}: removing the entry of {}, no longer a member", zone, field);
-            state.remove(keys.get(zone), field).whenComplete((ok, e) -> failed(e, "clear", zone));
+            state
+                .remove(keys.get(zone), field)
+                .whenComplete((ok, e) -> failed(e, "clear zone " + zone));
           }
         });
   }
@@ -232,10 +298,10 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     subscriptions.clear();
   }
 
-  private void failed(Throwable e, String what, String zone) {
+  private void failed(Throwable e, String what) {
     if (e != null) {
       writeFailures.incrementAndGet();
-      LOG.warn("could not {} zone {} in the cluster state: {}", what, zone, e.toString());
+      LOG.warn("could not {} in the cluster state: {}", what, e.toString());
     }
   }
 }

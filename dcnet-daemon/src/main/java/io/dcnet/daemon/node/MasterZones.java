@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The masters' zone pipeline: {@link OperatorApiSubscriber} on {@code mesos_url} → {@link
@@ -29,10 +31,11 @@ import java.util.concurrent.TimeUnit;
  * mesos.thisdcos.directory}) → {@link LeaderZonePublisher} → the cluster state.
  *
  * <p>Thread-safe: {@code start}/{@code close} synchronize on this object. The subscriber reads on
- * its {@code mesos-subscriber} thread; controller ticks, the sink and mirror polls run on one timer
- * thread {@code dcnet-zones-<node id>}.
+ * its {@code mesos-subscriber} thread; controller ticks, the sink, mirror polls and the publisher's
+ * deputy check (every second) run on one timer thread {@code dcnet-zones-<node id>}.
  */
 final class MasterZones implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MasterZones.class);
 
   private final NodeConfig cfg;
   private final ClusterState state;
@@ -62,8 +65,14 @@ final class MasterZones implements AutoCloseable {
     long grace = LeaderZonePublisher.WITHDRAW_GRACE.toMillis();
     publisher =
         new LeaderZonePublisher(
-            state, own, Clock.systemUTC(), r -> timer.schedule(r, grace, TimeUnit.MILLISECONDS));
+            state,
+            own,
+            Clock.systemUTC(),
+            r -> timer.schedule(r, grace, TimeUnit.MILLISECONDS),
+            LeaderZonePublisher.TAKEOVER_HOLD);
     started.register(publisher);
+    publisher.start();
+    timer.scheduleWithFixedDelay(this::recheckPublisher, 1, 1, TimeUnit.SECONDS);
     List<String> masterIps = cfg.masterIps();
     MesosZoneController controller =
         new MesosZoneController(
@@ -100,9 +109,17 @@ final class MasterZones implements AutoCloseable {
     }
   }
 
-  /** True while the local Mesos master leads (this node writes the zones). */
-  synchronized boolean leading() {
-    return publisher != null && publisher.leading();
+  private void recheckPublisher() {
+    try {
+      publisher.recheck();
+    } catch (RuntimeException e) {
+      LOG.warn("zone publisher check failed: {}", e.toString()); // the next tick tries again
+    }
+  }
+
+  /** True while this node writes the zones (its Mesos master leads, or it is the deputy). */
+  synchronized boolean publishing() {
+    return publisher != null && publisher.publishing();
   }
 
   @Override

@@ -241,9 +241,9 @@ public final class NodeDaemon implements AutoCloseable {
     return l4lb;
   }
 
-  /** True on a master whose local Mesos master leads (it writes the zones). */
+  /** True on the master that writes the zones (its Mesos master leads, or it is the deputy). */
   public synchronized boolean publishesZones() {
-    return masterZones != null && masterZones.leading();
+    return masterZones != null && masterZones.publishing();
   }
 
   @Override

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class LeaderZonePublisherTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration HOLD = Duration.ofSeconds(5);
   private static final DnsZone ZONE =
       new DnsZone(
           "dcos.thisdcos.directory",
@@ -67,10 +68,10 @@ class LeaderZonePublisherTest {
                     && s1.members().stream().allMatch(m -> m.status() == MemberStatus.UP));
     p1 =
         new LeaderZonePublisher(
-            s1, new HostPort("10.0.0.1", 5050), Clock.systemUTC(), afterGrace::add);
+            s1, new HostPort("10.0.0.1", 5050), Clock.systemUTC(), afterGrace::add, HOLD);
     p2 =
         new LeaderZonePublisher(
-            s2, new HostPort("10.0.0.2", 5050), Clock.systemUTC(), afterGrace::add);
+            s2, new HostPort("10.0.0.2", 5050), Clock.systemUTC(), afterGrace::add, HOLD);
     p1.publish(ZONE);
     p2.publish(ZONE);
     p1.setLeading(true);

@@ -1,0 +1,122 @@
+package io.dcnet.daemon.node;
+
+import io.dcnet.core.net.HostPort;
+import io.dcnet.state.ClusterState;
+import io.dcnet.state.MemberInfo;
+import io.dcnet.state.MemberStatus;
+import io.dcnet.state.StateKey;
+import io.dcnet.state.StateKeys;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether this master writes the zones as a deputy. The zones' publisher is the master whose own
+ * Mesos master leads, while its dcnet is a live member; otherwise the live master with the lowest
+ * node id ({@link #designated}). Every master computes the zones from the leading Mesos master's
+ * event stream, so any of them can write them; the rule only decides who does, so that the records
+ * keep following Mesos while the leader's dcnet is down (crashed, upgraded, cut off). This node
+ * becomes the deputy once it has been the choice for {@code hold}.
+ *
+ * <p>Each master announces its own Mesos master under {@link #SEATS} (field = node id), which is
+ * how the others find the leader's dcnet; agents have no seat and are never chosen.
+ *
+ * <p>Not thread-safe: {@link LeaderZonePublisher} calls it under its own lock.
+ */
+final class ZoneDeputyTracker {
+  private static final Logger LOG = LoggerFactory.getLogger(ZoneDeputyTracker.class);
+
+  /** Field = a master's node id; value = its own Mesos master, {@code host:port}. */
+  static final StateKey<String> SEATS = StateKey.of(StateKeys.DNS_PUBLISHERS, String.class);
+
+  private static final long NOT_CHOSEN = Long.MIN_VALUE;
+
+  private final ClusterState state;
+  private final Clock clock;
+  private final Duration hold;
+  private HostPort leader; // null until the stream names one
+  private long chosenSince = NOT_CHOSEN; // clock millis
+  private boolean deputy;
+
+  ZoneDeputyTracker(ClusterState state, Clock clock, Duration hold) {
+    this.state = Objects.requireNonNull(state, "state");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.hold = Objects.requireNonNull(hold, "hold");
+  }
+
+  /** The leading Mesos master, as the stream names it. */
+  void leader(HostPort now) {
+    leader = Objects.requireNonNull(now, "now");
+  }
+
+  /**
+   * Decides again, from the current members and seats, and returns whether this node is the deputy.
+   * Never while {@code leading} (this node then publishes as the leader's own).
+   */
+  boolean decide(boolean leading) {
+    boolean chosen = !leading && leader != null && designatedIsMe();
+    long now = clock.millis();
+    if (!chosen) {
+      chosenSince = NOT_CHOSEN;
+    } else if (chosenSince == NOT_CHOSEN) {
+      chosenSince = now;
+    }
+    boolean next = chosen && now - chosenSince >= hold.toMillis();
+    if (next != deputy) {
+      deputy = next;
+      LOG.info(
+          next
+              ? "the leading Mesos master {} has no live dcnet: this node publishes as deputy"
+              : "no longer the deputy zone publisher (leading Mesos master {})",
+          leader);
+    }
+    return deputy;
+  }
+
+  private boolean designatedIsMe() {
+    try {
+      return designated(leader, state.get(SEATS), state.members())
+          .filter(state.nodeId()::equals)
+          .isPresent();
+    } catch (IllegalStateException e) {
+      return chosenSince != NOT_CHOSEN; // cluster state rejoining: no change
+    }
+  }
+
+  /**
+   * The node id that should publish, or empty when no seated master is live.
+   *
+   * @param leader the leading Mesos master ({@code host:port})
+   * @param seats node id → that node's own Mesos master
+   * @param members this node's view of the members
+   */
+  static Optional<String> designated(
+      HostPort leader, Map<String, String> seats, List<MemberInfo> members) {
+    List<String> live =
+        members.stream()
+            .filter(ZoneDeputyTracker::isLive)
+            .map(MemberInfo::nodeId)
+            .filter(seats::containsKey)
+            .sorted()
+            .toList();
+    Optional<String> leadersOwn =
+        live.stream()
+            .filter(id -> HostPort.parse(seats.get(id)).map(p -> same(p, leader)).orElse(false))
+            .findFirst();
+    return leadersOwn.isPresent() ? leadersOwn : live.stream().min(Comparator.naturalOrder());
+  }
+
+  static boolean same(HostPort a, HostPort b) {
+    return a.port() == b.port() && a.host().equalsIgnoreCase(b.host());
+  }
+
+  private static boolean isLive(MemberInfo m) {
+    return m.reachable() && (m.status() == MemberStatus.UP || m.status() == MemberStatus.WEAKLY_UP);
+  }
+}
