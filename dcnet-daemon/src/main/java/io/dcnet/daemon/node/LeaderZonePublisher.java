@@ -15,11 +15,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each zone goes to {@code dns/zones/<zone>} under field = this node id with a publish
  * timestamp; readers take the newest entry. Starting to publish re-writes the last zones with a
  * fresh timestamp (the controller does not re-publish an unchanged zone). Stopping withdraws this
- * node's field of a zone only once this node's replica holds a newer entry of that zone from
- * another node, and then only {@link #WITHDRAW_GRACE} later, so there is never a moment without the
- * zone (removing at once left a gap of a few hundred ms before the new leader's entry arrived:
- * records flushed on failover; and a node that got the new entry late, by gossip, could see the
- * withdrawal first). Readers take the newest entry, so the old one does no harm meanwhile. An entry
- * left by an earlier run of this node is withdrawn the same way. Closing removes nothing: a
- * restarting leader must not flush the records.
+ * node's field only once another node publishes the zone ({@link ZoneWithdrawals}), and then only
+ * {@link #WITHDRAW_GRACE} later: removing at once left agents without the zone for a few hundred
+ * ms, or longer on a node that got the new entry late, by gossip. An entry an earlier run of this
+ * node left goes the same way. Closing removes nothing: a restarting leader must not flush.
  *
  * <p>Thread-safe: all methods synchronize on this object; writes are asynchronous; the key
  * subscriptions call back on the cluster state's event thread.
@@ -67,11 +63,11 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
   private final Map<String, DnsZone> last = new LinkedHashMap<>(); // guarded by this
   private final Map<String, StateKey<PublishedZone>> keys = new LinkedHashMap<>();
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
-  private final Set<String> withdrawing = new HashSet<>(); // guarded by this
-  private final AtomicLong writeFailures = new AtomicLong();
+  private final ZoneWithdrawals withdrawals; // guarded by this
   private boolean leading; // guarded by this
   private boolean publishing; // guarded by this: leading or the deputy
   private boolean closed; // guarded by this
+  private BooleanSupplier streaming = () -> false; // guarded by this
   private long lastStamp; // guarded by this
 
   /**
@@ -90,10 +86,16 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.afterGrace = Objects.requireNonNull(afterGrace, "afterGrace");
     this.deputies = new ZoneDeputyTracker(state, clock, takeoverHold);
+    this.withdrawals = new ZoneWithdrawals(state.nodeId());
   }
 
-  /** Announces this node's Mesos master under {@link ZoneDeputyTracker#SEATS}. */
-  void start() {
+  /**
+   * Announces this node's Mesos master under {@link ZoneDeputyTracker#SEATS}.
+   *
+   * @param streaming whether this node's Mesos event stream is live (no deputy without it)
+   */
+  synchronized void start(BooleanSupplier streaming) {
+    this.streaming = Objects.requireNonNull(streaming, "streaming");
     state
         .put(ZoneDeputyTracker.SEATS, ownMaster.toString())
         .whenComplete((ok, e) -> failed(e, "announce this node's publisher seat"));
@@ -115,27 +117,13 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
 
   /** The stream named {@code leaderPid} ({@code master@ip:port}) as the leading Mesos master. */
   synchronized void setLeader(String leaderPid) {
-    Optional<HostPort> leader = master(leaderPid);
-    leader.ifPresent(deputies::leader);
-    setLeading(leader.map(l -> ZoneDeputyTracker.same(l, ownMaster)).orElse(false));
-  }
-
-  /** True when {@code leaderPid} ({@code master@ip:port}) is {@code own} (host and port). */
-  static boolean isOwn(String leaderPid, HostPort own) {
-    return master(leaderPid).map(l -> ZoneDeputyTracker.same(l, own)).orElse(false);
-  }
-
-  private static Optional<HostPort> master(String pid) {
-    return HostPort.parse(pid.substring(pid.indexOf('@') + 1));
+    ZoneDeputyTracker.masterOf(leaderPid).ifPresent(deputies::leader);
+    setLeading(ZoneDeputyTracker.isOwn(leaderPid, ownMaster));
   }
 
   /** True while this node writes the zones: its Mesos master leads, or it is the deputy. */
   synchronized boolean publishing() {
     return publishing;
-  }
-
-  long writeFailures() {
-    return writeFailures.get();
   }
 
   synchronized void setLeading(boolean now) {
@@ -152,7 +140,7 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
    */
   synchronized void recheck() {
     if (!closed) {
-      setPublishing(deputies.decide(leading) || leading);
+      setPublishing(deputies.decide(leading, streaming.getAsBoolean()) || leading);
     }
   }
 
@@ -163,45 +151,39 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     publishing = now;
     if (now) {
       LOG.info("publishing {}", last.keySet());
-      withdrawing.clear();
+      withdrawals.clear();
       last.values().forEach(this::write);
     } else {
-      LOG.info("no longer publishing: withdrawing {} once a newer entry arrives", keys.keySet());
-      withdrawing.addAll(keys.keySet());
+      LOG.info("no longer publishing: withdrawing {} once another publishes", keys.keySet());
       for (Map.Entry<String, StateKey<PublishedZone>> e : keys.entrySet()) {
+        Map<String, PublishedZone> entries;
         try {
-          withdrawIfSuperseded(e.getKey(), state.get(e.getValue()));
+          entries = state.get(e.getValue());
         } catch (IllegalStateException ex) {
-          // cluster state rejoining: the subscription delivers the snapshot later
+          withdrawals.leftover(e.getKey()); // rejoining: the subscription delivers entries later
+          continue;
         }
+        withdrawals.stopped(e.getKey(), entries);
+        withdrawIfSuperseded(e.getKey(), entries);
       }
     }
   }
 
-  /** Removes this node's field of {@code zone} once another node's newer entry is present. */
+  /** Withdraws this node's field of {@code zone}, after the grace, once another publishes it. */
   private synchronized void withdrawIfSuperseded(String zone, Map<String, PublishedZone> entries) {
-    if (publishing || !withdrawing.contains(zone)) {
+    if (publishing) {
       return;
     }
-    PublishedZone mine = entries.get(state.nodeId());
-    boolean superseded =
-        mine == null
-            || entries.entrySet().stream()
-                .anyMatch(
-                    e ->
-                        !e.getKey().equals(state.nodeId())
-                            && e.getValue().publishedAtMillis() > mine.publishedAtMillis());
-    if (superseded) {
-      withdrawing.remove(zone);
-      if (mine != null) {
-        LOG.info(
-            "zone {}: a newer leader published; withdrawing this node's entry in {} s",
-            zone,
-            WITHDRAW_GRACE.toSeconds());
-        long stamp = mine.publishedAtMillis();
-        afterGrace.execute(() -> withdraw(zone, stamp));
-      }
-    }
+    withdrawals
+        .superseded(zone, entries)
+        .ifPresent(
+            stamp -> {
+              LOG.info(
+                  "zone {}: another node publishes; withdrawing this node's entry in {} s",
+                  zone,
+                  WITHDRAW_GRACE.toSeconds());
+              afterGrace.execute(() -> withdraw(zone, stamp));
+            });
   }
 
   /** Removes this node's entry of {@code zone} if it is still the one stamped {@code stamp}. */
@@ -227,7 +209,7 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
   synchronized void publish(DnsZone zone) {
     last.put(zone.name(), zone);
     if (!keys.containsKey(zone.name()) && !publishing) {
-      withdrawing.add(zone.name()); // an entry an earlier run of this node left
+      withdrawals.leftover(zone.name()); // an entry an earlier run of this node left
     }
     watch(zone.name());
     if (publishing) {
@@ -300,7 +282,6 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
 
   private void failed(Throwable e, String what) {
     if (e != null) {
-      writeFailures.incrementAndGet();
       LOG.warn("could not {} in the cluster state: {}", what, e.toString());
     }
   }

@@ -71,8 +71,6 @@ final class MasterZones implements AutoCloseable {
             r -> timer.schedule(r, grace, TimeUnit.MILLISECONDS),
             LeaderZonePublisher.TAKEOVER_HOLD);
     started.register(publisher);
-    publisher.start();
-    timer.scheduleWithFixedDelay(this::recheckPublisher, 1, 1, TimeUnit.SECONDS);
     List<String> masterIps = cfg.masterIps();
     MesosZoneController controller =
         new MesosZoneController(
@@ -94,6 +92,8 @@ final class MasterZones implements AutoCloseable {
     subscriber.addListener(controller);
     subscriber.start();
     started.register(subscriber);
+    publisher.start(subscriber::streaming);
+    timer.scheduleWithFixedDelay(this::recheckPublisher, 1, 1, TimeUnit.SECONDS);
     if (cfg.mesosDnsAxfrUrl() != null) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       started.register(http::close);

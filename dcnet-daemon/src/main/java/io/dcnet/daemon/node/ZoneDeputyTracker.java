@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * node id ({@link #designated}). Every master computes the zones from the leading Mesos master's
  * event stream, so any of them can write them; the rule only decides who does, so that the records
  * keep following Mesos while the leader's dcnet is down (crashed, upgraded, cut off). This node
- * becomes the deputy once it has been the choice for {@code hold}.
+ * becomes the deputy once it has been the choice for {@code hold}, and only while its own event
+ * stream is live: with a broken stream its zones and its idea of the leader may be stale, and a
+ * deputy's fresh stamp would put them above the real leader's.
  *
  * <p>Each master announces its own Mesos master under {@link #SEATS} (field = node id), which is
  * how the others find the leader's dcnet; agents have no seat and are never chosen.
@@ -57,10 +59,11 @@ final class ZoneDeputyTracker {
 
   /**
    * Decides again, from the current members and seats, and returns whether this node is the deputy.
-   * Never while {@code leading} (this node then publishes as the leader's own).
+   * Never while {@code leading} (this node then publishes as the leader's own) or while its event
+   * stream is not {@code streaming}.
    */
-  boolean decide(boolean leading) {
-    boolean chosen = !leading && leader != null && designatedIsMe();
+  boolean decide(boolean leading, boolean streaming) {
+    boolean chosen = !leading && streaming && leader != null && designatedIsMe();
     long now = clock.millis();
     if (!chosen) {
       chosenSince = NOT_CHOSEN;
@@ -110,6 +113,16 @@ final class ZoneDeputyTracker {
             .filter(id -> HostPort.parse(seats.get(id)).map(p -> same(p, leader)).orElse(false))
             .findFirst();
     return leadersOwn.isPresent() ? leadersOwn : live.stream().min(Comparator.naturalOrder());
+  }
+
+  /** The {@code host:port} of a Mesos master pid ({@code master@ip:port}). */
+  static Optional<HostPort> masterOf(String pid) {
+    return HostPort.parse(pid.substring(pid.indexOf('@') + 1));
+  }
+
+  /** True when {@code leaderPid} ({@code master@ip:port}) is {@code own} (host and port). */
+  static boolean isOwn(String leaderPid, HostPort own) {
+    return masterOf(leaderPid).map(l -> same(l, own)).orElse(false);
   }
 
   static boolean same(HostPort a, HostPort b) {

@@ -44,9 +44,9 @@ class PublishedZoneTest {
   @Test
   void theLeaderIsOursOnlyWhenHostAndPortMatch() {
     HostPort own = new HostPort("10.0.0.1", 5050);
-    assertThat(LeaderZonePublisher.isOwn("master@10.0.0.1:5050", own)).isTrue();
-    assertThat(LeaderZonePublisher.isOwn("master@10.0.0.2:5050", own)).isFalse();
-    assertThat(LeaderZonePublisher.isOwn("master@10.0.0.1:5051", own)).isFalse();
-    assertThat(LeaderZonePublisher.isOwn("", own)).isFalse();
+    assertThat(ZoneDeputyTracker.isOwn("master@10.0.0.1:5050", own)).isTrue();
+    assertThat(ZoneDeputyTracker.isOwn("master@10.0.0.2:5050", own)).isFalse();
+    assertThat(ZoneDeputyTracker.isOwn("master@10.0.0.1:5051", own)).isFalse();
+    assertThat(ZoneDeputyTracker.isOwn("", own)).isFalse();
   }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,7 @@ class ZoneDeputyTest {
 
   private final List<AutoCloseable> opened = new ArrayList<>();
   private final List<Runnable> afterGrace = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean streaming = new AtomicBoolean(true);
 
   private static DnsZone zone(String ip) {
     return new DnsZone(
@@ -61,7 +63,7 @@ class ZoneDeputyTest {
     LeaderZonePublisher p =
         new LeaderZonePublisher(s, new HostPort(ownIp, 5050), clock, afterGrace::add, HOLD);
     opened.add(0, p);
-    p.start();
+    p.start(streaming::get);
     return p;
   }
 
@@ -109,6 +111,12 @@ class ZoneDeputyTest {
             () -> s2.members().stream().noneMatch(m -> m.nodeId().equals("m1") && m.reachable()));
     p2.recheck();
     assertThat(p2.publishing()).as("within the hold").isFalse();
+    clock2.advance(HOLD);
+    streaming.set(false);
+    p2.recheck();
+    assertThat(p2.publishing()).as("without a live Mesos stream").isFalse();
+    streaming.set(true);
+    p2.recheck();
     clock2.advance(HOLD);
     p2.recheck();
     assertThat(p2.publishing()).isTrue();

@@ -44,6 +44,7 @@ public final class OperatorApiSubscriber implements AutoCloseable {
   private volatile ClusterSnapshot snapshot = ClusterSnapshot.EMPTY;
   private volatile ChunkQueue current;
   private volatile boolean closed;
+  private volatile boolean streaming;
   private Thread reader;
   private String lastError; // reader thread only: repeated failures are logged once
 
@@ -82,6 +83,14 @@ public final class OperatorApiSubscriber implements AutoCloseable {
   /** Successful subscriptions so far (each one resynced the state). */
   public long subscriptions() {
     return subscriptions.get();
+  }
+
+  /**
+   * True while a subscribed stream is read: from its {@code SUBSCRIBED} until it ends, fails or is
+   * declared dead. While false, {@link #snapshot()} may be stale.
+   */
+  public boolean streaming() {
+    return streaming;
   }
 
   /** Failed connection attempts and broken streams so far. */
@@ -129,6 +138,7 @@ public final class OperatorApiSubscriber implements AutoCloseable {
           }
         }
       } finally {
+        streaming = false;
         ChunkQueue q = current;
         current = null;
         if (q != null) {
@@ -191,6 +201,7 @@ public final class OperatorApiSubscriber implements AutoCloseable {
                   r.snapshot().agents().size(),
                   r.snapshot().frameworks().size(),
                   r.snapshot().tasks().size());
+              streaming = true;
               publish(List.of(r));
               subscriptions.incrementAndGet(); // after the snapshot is visible
             } else if (!subscribed) {

@@ -167,11 +167,14 @@ class OperatorApiSubscriberTest {
   void stalledStreamIsDeclaredDeadAndResubscribed() throws Exception {
     subscribe(List.of(addr(0)));
     await().atMost(WAIT).until(() -> sub.subscriptions() == 1);
+    assertThat(sub.streaming()).isTrue();
     long failures = sub.streamFailures();
     emu.stallStreams(true); // no heartbeats: dead after 5 x 100 ms
     await().atMost(WAIT).until(() -> sub.streamFailures() > failures);
+    await().atMost(WAIT).until(() -> !sub.streaming()); // new streams stall before SUBSCRIBED
     emu.stallStreams(false);
     await().atMost(WAIT).until(() -> sub.subscriptions() >= 2);
+    assertThat(sub.streaming()).isTrue();
     String t = emu.launchTask(TaskSpec.of(framework, agent, "after-stall"));
     await().atMost(WAIT).until(() -> running(t));
   }
@@ -200,8 +203,10 @@ class OperatorApiSubscriberTest {
     subscribe(List.of(addr(0), addr(1)));
     await().atMost(WAIT).until(() -> sub.streamFailures() >= 2);
     assertThat(sub.snapshot()).isEqualTo(ClusterSnapshot.EMPTY);
+    assertThat(sub.streaming()).isFalse();
     emu.moveLeader(1);
     await().atMost(WAIT).until(() -> sub.subscriptions() == 1);
+    assertThat(sub.streaming()).isTrue();
     assertThat(sub.snapshot().leader()).isEqualTo("master@" + addr(1));
   }
 }
