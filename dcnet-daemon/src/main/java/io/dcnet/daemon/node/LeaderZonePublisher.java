@@ -126,6 +126,11 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     return publishing;
   }
 
+  /** True while this node writes the zones as the deputy. */
+  synchronized boolean deputy() {
+    return publishing && !leading;
+  }
+
   synchronized void setLeading(boolean now) {
     if (now != leading) {
       leading = now;

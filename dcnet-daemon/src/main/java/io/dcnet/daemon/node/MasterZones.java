@@ -13,6 +13,8 @@ import io.dcnet.mesos.http.MesosHttpClientFactory;
 import io.dcnet.mesos.stream.OperatorApiSubscriber;
 import io.dcnet.mesos.stream.SubscriberOptions;
 import io.dcnet.state.ClusterState;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -120,6 +122,26 @@ final class MasterZones implements AutoCloseable {
   /** True while this node writes the zones (its Mesos master leads, or it is the deputy). */
   synchronized boolean publishing() {
     return publisher != null && publisher.publishing();
+  }
+
+  /** True while this node writes the zones as the deputy of the leading master's dcnet. */
+  synchronized boolean deputy() {
+    return publisher != null && publisher.deputy();
+  }
+
+  /**
+   * Registers {@code zone_publishing{as="leader"}} and {@code {as="deputy"}}: 1 while this master
+   * writes the zones in that role, else 0. Summed over the masters, 0 means nobody publishes.
+   */
+  void bindMetrics(MeterRegistry dns) {
+    Gauge.builder("zone.publishing", this, z -> z.publishing() && !z.deputy() ? 1 : 0)
+        .tag("as", "leader")
+        .description("1 while this master writes the DNS zones because its Mesos master leads")
+        .register(dns);
+    Gauge.builder("zone.publishing", this, z -> z.deputy() ? 1 : 0)
+        .tag("as", "deputy")
+        .description("1 while this master writes the DNS zones for a leading master's dcnet")
+        .register(dns);
   }
 
   @Override

@@ -196,6 +196,7 @@ public final class NodeDaemon implements AutoCloseable {
     masterZones = new MasterZones(cfg, state, controllerOptions, subscriberOptions);
     started.register(masterZones);
     masterZones.start();
+    masterZones.bindMetrics(metrics.registry(NodeMetricsRegistries.DNS).orElseThrow());
   }
 
   private static String hostname() {

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The zones pushed through the replicated state ({@code dns/zones/<zone>}), as the node DNS reads
  * them: per zone the entry with the newest publish time. Every change swaps in a new map instance
- * (node DNS re-indexes on a new instance).
+ * (node DNS re-indexes on a new instance). A zone whose key loses its last entry keeps its last
+ * records: publishers withdraw an entry only after another node's entry arrived, so an empty key is
+ * a node that saw a withdrawal before the successor's entry (a gossip delay or a healed partition),
+ * not a zone that should answer NXDOMAIN.
  *
  * <p>Thread-safe: updates run on the cluster state's event thread; {@link #get()} is a volatile
  * read from any thread.
@@ -44,17 +47,19 @@ final class ReplicatedZones implements Supplier<Map<String, DnsZone>>, AutoClose
             .max(Comparator.comparingLong(PublishedZone::publishedAtMillis))
             .orElse(null);
     if (newest == null) {
-      next.remove(zone);
-    } else {
-      next.put(zone, newest.toZone());
+      if (before != null) {
+        LOG.info(
+            "zone {}: no entry in the cluster state; keeping its last {} records until one arrives",
+            zone,
+            before.size());
+      }
+      return;
     }
+    next.put(zone, newest.toZone());
     current.set(Map.copyOf(next));
     DnsZone after = next.get(zone);
-    if (before == null || after == null || before.size() != after.size()) {
-      LOG.info(
-          "zone {}: {} records from the cluster state",
-          zone,
-          after == null ? "no" : String.valueOf(after.size()));
+    if (before == null || before.size() != after.size()) {
+      LOG.info("zone {}: {} records from the cluster state", zone, after.size());
     }
   }
 

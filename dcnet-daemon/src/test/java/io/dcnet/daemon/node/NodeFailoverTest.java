@@ -7,10 +7,17 @@ import io.dcnet.mesos.emulator.MesosEmulator;
 import io.dcnet.mesos.emulator.TaskSpec;
 import io.dcnet.state.MemberStatus;
 import io.dcnet.state.NodeRole;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,121 +33,134 @@ class NodeFailoverTest {
   private static final String API = "api.marathon.agentip.dcos.thisdcos.directory";
 
   @TempDir Path dir;
+  private MesosEmulator emu;
+  private TestNodes nodes;
+  private String agentId;
+  private String framework;
+
+  /** Two dcnet masters (each on its own Mesos master) and an agent; {@code web} resolves. */
+  private record Trio(NodeDaemon m1, NodeDaemon m2, NodeDaemon agent, String m1Config) {}
+
+  @BeforeEach
+  void emulator() throws Exception {
+    emu =
+        MesosEmulator.builder()
+            .masterAddresses(List.of("127.0.0.1", "127.0.0.2"))
+            .heartbeatInterval(Duration.ofMillis(200))
+            .start();
+    nodes = new TestNodes(dir);
+  }
+
+  @AfterEach
+  void close() {
+    nodes.close();
+    emu.close();
+  }
+
+  /** Starts the trio on 127.0.0.{first, first+1, first+2}, with {@code extra} config. */
+  private Trio start(String cluster, int first, String extra) throws Exception {
+    String ip1 = "127.0.0." + first;
+    String ip2 = "127.0.0." + (first + 1);
+    int p1 = TestNodes.freePort(ip1);
+    int p2 = TestNodes.freePort(ip2);
+    List<String> seeds = List.of(ip1 + ":" + p1, ip2 + ":" + p2);
+    String mesos1 = "http://127.0.0.1:" + emu.masterPort();
+    String mesos2 = "http://127.0.0.2:" + emu.masterPort();
+    String m1Config = nodes.config(cluster, ip1, p1, seeds, mesos1, extra);
+    NodeDaemon m1 = nodes.start(m1Config, NodeRole.MASTER);
+    NodeDaemon m2 =
+        nodes.start(nodes.config(cluster, ip2, p2, seeds, mesos2, extra), NodeRole.MASTER);
+    NodeDaemon agent =
+        nodes.start(
+            nodes.config(cluster, "127.0.0." + (first + 2), 0, seeds, mesos1, extra),
+            NodeRole.AGENT);
+    agentId = emu.addAgent("agent1", "127.0.0.1");
+    framework = emu.addFramework("marathon", "127.0.0.1");
+    emu.launchTask(TaskSpec.of(framework, agentId, "web"));
+    await().atMost(WAIT).until(() -> TestNodes.a(agent, WEB).equals(List.of("127.0.0.1")));
+    await().atMost(WAIT).until(() -> m1.publishesZones() && !m2.publishesZones());
+    return new Trio(m1, m2, agent, m1Config);
+  }
+
+  private static Set<String> zonePublishers(NodeDaemon node) {
+    return node.clusterState().get(LeaderZonePublisher.key("dcos.thisdcos.directory")).keySet();
+  }
 
   @Test
   void aMesosLeaderChangeMovesThePublisherWithoutFlushingRecords() throws Exception {
-    try (MesosEmulator emu =
-            MesosEmulator.builder()
-                .masterAddresses(List.of("127.0.0.1", "127.0.0.2"))
-                .heartbeatInterval(Duration.ofMillis(200))
-                .start();
-        TestNodes nodes = new TestNodes(dir)) {
-      int p1 = TestNodes.freePort("127.0.0.51");
-      int p2 = TestNodes.freePort("127.0.0.52");
-      List<String> seeds = List.of("127.0.0.51:" + p1, "127.0.0.52:" + p2);
-      String mesos1 = "http://127.0.0.1:" + emu.masterPort();
-      String mesos2 = "http://127.0.0.2:" + emu.masterPort();
-      NodeDaemon m1 =
-          nodes.start(nodes.config("c5", "127.0.0.51", p1, seeds, mesos1, ""), NodeRole.MASTER);
-      NodeDaemon m2 =
-          nodes.start(nodes.config("c5", "127.0.0.52", p2, seeds, mesos2, ""), NodeRole.MASTER);
-      NodeDaemon agent =
-          nodes.start(nodes.config("c5", "127.0.0.53", 0, seeds, mesos1, ""), NodeRole.AGENT);
+    Trio t = start("c5", 51, "");
+    assertThat(TestNodes.a(t.agent(), "leader.dcos.thisdcos.directory"))
+        .containsExactly("127.0.0.1");
 
-      String a = emu.addAgent("agent1", "127.0.0.1");
-      String fw = emu.addFramework("marathon", "127.0.0.1");
-      emu.launchTask(TaskSpec.of(fw, a, "web"));
-      await().atMost(WAIT).until(() -> TestNodes.a(agent, WEB).equals(List.of("127.0.0.1")));
-      await().atMost(WAIT).until(() -> m1.publishesZones() && !m2.publishesZones());
-      assertThat(TestNodes.a(agent, "leader.dcos.thisdcos.directory")).containsExactly("127.0.0.1");
-
-      emu.moveLeader(1);
-      List<List<String>> seen = new ArrayList<>();
-      await()
-          .atMost(WAIT)
-          .pollInterval(Duration.ofMillis(50))
-          .until(
-              () -> {
-                seen.add(TestNodes.a(agent, WEB));
-                return m2.publishesZones()
-                    && !m1.publishesZones()
-                    && TestNodes.a(agent, "leader.dcos.thisdcos.directory")
-                        .equals(List.of("127.0.0.2"));
-              });
-      assertThat(seen).isNotEmpty().allMatch(List.of("127.0.0.1")::equals);
-      await()
-          .atMost(WAIT)
-          .until(
-              () ->
-                  agent
-                      .clusterState()
-                      .get(LeaderZonePublisher.key("dcos.thisdcos.directory"))
-                      .keySet()
-                      .equals(java.util.Set.of("127.0.0.52")));
-      assertThat(TestNodes.a(m1, WEB)).containsExactly("127.0.0.1");
-    }
+    emu.moveLeader(1);
+    List<List<String>> seen = new ArrayList<>();
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              seen.add(TestNodes.a(t.agent(), WEB));
+              return t.m2().publishesZones()
+                  && !t.m1().publishesZones()
+                  && TestNodes.a(t.agent(), "leader.dcos.thisdcos.directory")
+                      .equals(List.of("127.0.0.2"));
+            });
+    assertThat(seen).isNotEmpty().allMatch(List.of("127.0.0.1")::equals);
+    await().atMost(WAIT).until(() -> zonePublishers(t.agent()).equals(Set.of("127.0.0.52")));
+    assertThat(TestNodes.a(t.m1(), WEB)).containsExactly("127.0.0.1");
   }
 
   @Test
   void aTaskStartedWhileTheLeadersDcnetIsDownResolvesThroughTheDeputy() throws Exception {
-    try (MesosEmulator emu =
-            MesosEmulator.builder()
-                .masterAddresses(List.of("127.0.0.1", "127.0.0.2"))
-                .heartbeatInterval(Duration.ofMillis(200))
-                .start();
-        TestNodes nodes = new TestNodes(dir)) {
-      int p1 = TestNodes.freePort("127.0.0.54");
-      int p2 = TestNodes.freePort("127.0.0.55");
-      List<String> seeds = List.of("127.0.0.54:" + p1, "127.0.0.55:" + p2);
-      String mesos1 = "http://127.0.0.1:" + emu.masterPort();
-      String mesos2 = "http://127.0.0.2:" + emu.masterPort();
-      String removal = ", \"unreachable_removal_seconds\": 5";
-      String m1Config = nodes.config("c6", "127.0.0.54", p1, seeds, mesos1, removal);
-      NodeDaemon m1 = nodes.start(m1Config, NodeRole.MASTER);
-      NodeDaemon m2 =
-          nodes.start(
-              nodes.config("c6", "127.0.0.55", p2, seeds, mesos2, removal), NodeRole.MASTER);
-      NodeDaemon agent =
-          nodes.start(nodes.config("c6", "127.0.0.56", 0, seeds, mesos1, removal), NodeRole.AGENT);
-      String a = emu.addAgent("agent1", "127.0.0.1");
-      String fw = emu.addFramework("marathon", "127.0.0.1");
-      emu.launchTask(TaskSpec.of(fw, a, "web"));
-      await().atMost(WAIT).until(() -> TestNodes.a(agent, WEB).equals(List.of("127.0.0.1")));
-      assertThat(m1.publishesZones()).isTrue();
-      await()
-          .atMost(WAIT)
-          .until(
-              () ->
-                  m2.clusterState().members().stream()
-                          .filter(m -> m.status() == MemberStatus.UP)
-                          .count()
-                      == 3);
+    Trio t = start("c6", 54, ", \"unreachable_removal_seconds\": 5");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                t.m2().clusterState().members().stream()
+                        .filter(m -> m.status() == MemberStatus.UP)
+                        .count()
+                    == 3);
 
-      m1.close(); // Mesos still says 127.0.0.1 leads
-      emu.launchTask(TaskSpec.of(fw, a, "api"));
-      await()
-          .atMost(Duration.ofSeconds(40))
-          .until(() -> TestNodes.a(agent, API).equals(List.of("127.0.0.1")));
-      assertThat(m2.publishesZones()).isTrue();
-      assertThat(TestNodes.a(agent, WEB)).containsExactly("127.0.0.1");
+    t.m1().close(); // Mesos still says 127.0.0.1 leads
+    emu.launchTask(TaskSpec.of(framework, agentId, "api"));
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .until(() -> TestNodes.a(t.agent(), API).equals(List.of("127.0.0.1")));
+    assertThat(t.m2().publishesZones()).isTrue();
+    assertThat(TestNodes.a(t.agent(), WEB)).containsExactly("127.0.0.1");
+    assertThat(publishingMetrics(t.m2()))
+        .contains("zone_publishing{as=\"deputy\"} 1.0", "zone_publishing{as=\"leader\"} 0.0");
 
-      NodeDaemon m1Again = nodes.start(m1Config, NodeRole.MASTER);
-      List<List<String>> seen = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(40))
-          .pollInterval(Duration.ofMillis(100))
-          .until(
-              () -> {
-                seen.add(TestNodes.a(agent, API));
-                return m1Again.publishesZones()
-                    && !m2.publishesZones()
-                    && agent
-                        .clusterState()
-                        .get(LeaderZonePublisher.key("dcos.thisdcos.directory"))
-                        .keySet()
-                        .equals(java.util.Set.of("127.0.0.54"));
-              });
-      assertThat(seen).isNotEmpty().allMatch(List.of("127.0.0.1")::equals);
+    NodeDaemon m1Again = nodes.start(t.m1Config(), NodeRole.MASTER);
+    List<List<String>> seen = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              seen.add(TestNodes.a(t.agent(), API));
+              return m1Again.publishesZones()
+                  && !t.m2().publishesZones()
+                  && zonePublishers(t.agent()).equals(Set.of("127.0.0.54"));
+            });
+    assertThat(seen).isNotEmpty().allMatch(List.of("127.0.0.1")::equals);
+    assertThat(publishingMetrics(t.m2())).contains("zone_publishing{as=\"deputy\"} 0.0");
+    assertThat(publishingMetrics(m1Again)).contains("zone_publishing{as=\"leader\"} 1.0");
+  }
+
+  /** The {@code zone_publishing} lines of the node's {@code dns} metrics. */
+  private static List<String> publishingMetrics(NodeDaemon node) throws Exception {
+    String ip = node.dnsAddresses().get(0).split(":")[0];
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      String body =
+          http.send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://" + ip + ":" + node.restPort() + "/v1/metrics/dns"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      return body.lines().filter(l -> l.startsWith("zone_publishing{")).toList();
     }
   }
 }
