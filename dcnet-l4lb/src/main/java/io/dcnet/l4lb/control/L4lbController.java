@@ -71,9 +71,8 @@ public final class L4lbController implements AutoCloseable {
   // sync thread only
   private final StickyNames sticky = new StickyNames();
   private final IncrementalBuilder builder = new IncrementalBuilder();
+  private final SyncChangelog changelog;
   private boolean needFullSync = true;
-  private boolean firstSyncDone;
-  private L4Snapshot lastLogged = L4Snapshot.empty();
   private volatile ScheduledFuture<?> gatePoll;
 
   /** A controller with its own sync thread and the system clock. */
@@ -119,6 +118,7 @@ public final class L4lbController implements AutoCloseable {
     this.gate = new StartGate(clock.instant(), cfg.settle(), cfg.startTimeout(), keys);
     this.reachability = new ReachabilityTracker(state);
     this.driftCheck = new DriftCheck(dataPlane, metrics, clock, cfg.reconcileInterval());
+    this.changelog = new SyncChangelog(dataPlane.kind(), cfg.changelogLimit());
   }
 
   /** Subscribes to the state and starts waiting for the start gate. Call once. */
@@ -269,18 +269,7 @@ public final class L4lbController implements AutoCloseable {
       throw e;
     }
     metrics.synced(Duration.ofNanos(System.nanoTime() - t0));
-    if (!firstSyncDone) {
-      firstSyncDone = true;
-      LOG.info(
-          "l4lb: first {} sync: {} vips, {} backends",
-          dataPlane.kind(),
-          desired.serviceCount(),
-          desired.destinationCount());
-    }
-    for (String line : SnapshotDiff.changes(lastLogged, desired, cfg.changelogLimit())) {
-      LOG.info("l4lb: {}", line);
-    }
-    lastLogged = desired;
+    changelog.applied(desired);
     lastApplied = desired;
     needFullSync = false;
     driftCheck.synced(now);
