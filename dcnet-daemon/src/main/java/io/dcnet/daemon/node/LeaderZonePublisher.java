@@ -161,15 +161,12 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     } else {
       LOG.info("no longer publishing: withdrawing {} once another publishes", keys.keySet());
       for (Map.Entry<String, StateKey<PublishedZone>> e : keys.entrySet()) {
-        Map<String, PublishedZone> entries;
+        withdrawals.stopped(e.getKey());
         try {
-          entries = state.get(e.getValue());
+          withdrawIfSuperseded(e.getKey(), state.get(e.getValue()));
         } catch (IllegalStateException ex) {
-          withdrawals.leftover(e.getKey()); // rejoining: the subscription delivers entries later
-          continue;
+          // cluster state rejoining: the subscription delivers the entries later
         }
-        withdrawals.stopped(e.getKey(), entries);
-        withdrawIfSuperseded(e.getKey(), entries);
       }
     }
   }
@@ -233,6 +230,14 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     long stamp = Math.max(clock.millis(), lastStamp + 1);
     lastStamp = stamp;
     StateKey<PublishedZone> key = watch(zone.name());
+    if (!withdrawals.hasSeen(zone.name())) {
+      try {
+        withdrawals.seen(zone.name(), state.get(key)); // before the subscription's first call
+      } catch (IllegalStateException e) {
+        // cluster state rejoining: no reference for this write
+      }
+    }
+    withdrawals.wrote(zone.name());
     // sent to every member at once: the zone is published at most once per second and every
     // node's DNS should answer a new task without waiting for gossip (bench/RESULTS.md)
     state
@@ -242,6 +247,7 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
 
   /** A change of {@code zone}'s entries, on the cluster state's event thread. */
   private synchronized void onEntries(String zone, Map<String, PublishedZone> entries) {
+    withdrawals.seen(zone, entries);
     if (publishing) {
       removeOrphans(zone, entries);
     } else {

@@ -13,23 +13,28 @@ import java.util.OptionalLong;
  *
  * <ul>
  *   <li>an entry with a newer stamp than this node's, or
- *   <li>an entry another node wrote after this node stopped: a field that was not there then, or
- *       whose stamp changed. Stamps come from each publisher's own clock; without this rule, a node
- *       whose clock ran ahead would keep its frozen entry on top until the new publisher's clock
- *       caught up.
+ *   <li>an entry another node wrote after this node's last write: a field this node had not seen
+ *       then, or whose stamp changed since. Stamps come from each publisher's own clock; without
+ *       this rule, a node whose clock ran ahead would keep its frozen entry on top until the new
+ *       publisher's clock caught up. The reference is the last write, not the stop: a deputy stops
+ *       only once the returning leader is a live member, and that leader's first entry has often
+ *       arrived by then.
  * </ul>
  *
- * <p>For a leftover entry there is no record of when this node stopped, so only the first rule
- * applies (a leftover newer than every other entry may be what readers still need).
+ * <p>Without a reference (a leftover entry, or no snapshot of the key seen before this node's last
+ * write) only the first rule applies: an older entry that merely was not seen yet may be a stale
+ * one.
  *
  * <p>Not thread-safe: {@link LeaderZonePublisher} calls it under its own lock.
  */
 final class ZoneWithdrawals {
-  /** The stamps of the other nodes' entries when this node stopped; null for a leftover. */
-  private record Waiting(Map<String, Long> othersAtStop) {}
+  /** The other nodes' stamps at this node's last write; null when unknown. */
+  private record Waiting(Map<String, Long> othersAtLastWrite) {}
 
   private final String self;
   private final Map<String, Waiting> waiting = new HashMap<>();
+  private final Map<String, Map<String, Long>> seen = new HashMap<>();
+  private final Map<String, Map<String, Long>> atLastWrite = new HashMap<>();
 
   ZoneWithdrawals(String self) {
     this.self = Objects.requireNonNull(self, "self");
@@ -40,8 +45,8 @@ final class ZoneWithdrawals {
     waiting.clear();
   }
 
-  /** This node stopped publishing {@code zone}, whose entries its replica held then. */
-  void stopped(String zone, Map<String, PublishedZone> entries) {
+  /** The latest snapshot of {@code zone}'s entries (from the key's subscription). */
+  void seen(String zone, Map<String, PublishedZone> entries) {
     Map<String, Long> others = new HashMap<>();
     entries.forEach(
         (field, entry) -> {
@@ -49,7 +54,27 @@ final class ZoneWithdrawals {
             others.put(field, entry.publishedAtMillis());
           }
         });
-    waiting.put(zone, new Waiting(others));
+    seen.put(zone, others);
+  }
+
+  /** True once a snapshot of {@code zone}'s entries was seen. */
+  boolean hasSeen(String zone) {
+    return seen.containsKey(zone);
+  }
+
+  /** This node just wrote its entry of {@code zone}. */
+  void wrote(String zone) {
+    Map<String, Long> others = seen.get(zone);
+    if (others == null) {
+      atLastWrite.remove(zone);
+    } else {
+      atLastWrite.put(zone, others);
+    }
+  }
+
+  /** This node stopped publishing {@code zone}. */
+  void stopped(String zone) {
+    waiting.put(zone, new Waiting(atLastWrite.get(zone)));
   }
 
   /** This run saw {@code zone} first while not publishing: an earlier run's entry may be there. */
@@ -71,11 +96,11 @@ final class ZoneWithdrawals {
       waiting.remove(zone);
       return OptionalLong.empty();
     }
+    Map<String, Long> reference = w.othersAtLastWrite();
     for (Map.Entry<String, PublishedZone> e : entries.entrySet()) {
       long stamp = e.getValue().publishedAtMillis();
       boolean newer = stamp > mine.publishedAtMillis();
-      boolean writtenSince =
-          w.othersAtStop() != null && !Objects.equals(w.othersAtStop().get(e.getKey()), stamp);
+      boolean writtenSince = reference != null && !Objects.equals(reference.get(e.getKey()), stamp);
       if (!e.getKey().equals(self) && (newer || writtenSince)) {
         waiting.remove(zone);
         return OptionalLong.of(mine.publishedAtMillis());

@@ -104,6 +104,26 @@ class LeaderZonePublisherTest {
   }
 
   @Test
+  void anOldLeaderWithdrawsEvenWhenTheNewLeadersClockRunsBehind() {
+    p2.close();
+    p2 =
+        new LeaderZonePublisher(
+            s2,
+            new HostPort("10.0.0.2", 5050),
+            Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-1)),
+            afterGrace::add,
+            HOLD);
+    p2.publish(ZONE);
+    moveLeadToM2(); // waits until m1 scheduled its withdrawal
+    assertThat(s1.get(KEY).get("m2").publishedAtMillis())
+        .isLessThan(s1.get(KEY).get("m1").publishedAtMillis());
+
+    afterGrace.get(0).run();
+    await().atMost(WAIT).until(() -> !s2.get(KEY).containsKey("m1"));
+    assertThat(s1.get(KEY)).containsOnlyKeys("m2");
+  }
+
+  @Test
   void aWithdrawalThatComesDueAfterLeadingAgainRemovesNothing() {
     moveLeadToM2();
     p2.setLeading(false);

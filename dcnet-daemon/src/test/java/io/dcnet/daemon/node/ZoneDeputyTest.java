@@ -88,8 +88,9 @@ class ZoneDeputyTest {
     ClusterState s1 = node("m1", List.of());
     ClusterState s2 = node("m2", List.of(s1.address()));
     awaitUp(s1, 2);
-    // m2's clock starts one hold in the past, so its stamps stay behind real time
-    ManualClock clock2 = new ManualClock(Instant.now().minus(HOLD));
+    // m2's clock runs a minute ahead: its entry stays newer than the returning m1's, so only "m1
+    // wrote after m2's last write" can get it withdrawn (ZoneWithdrawals)
+    ManualClock clock2 = new ManualClock(Instant.now().plus(Duration.ofMinutes(1)));
     LeaderZonePublisher p1 = publisher(s1, "10.0.0.1", Clock.systemUTC());
     LeaderZonePublisher p2 = publisher(s2, "10.0.0.2", clock2);
     await().atMost(WAIT).until(() -> s2.get(ZoneDeputyTracker.SEATS).size() == 2);
@@ -98,6 +99,7 @@ class ZoneDeputyTest {
     p1.setLeader(LEADER);
     p2.setLeader(LEADER);
     await().atMost(WAIT).until(() -> s2.get(KEY).containsKey("m1"));
+    long firstM1Stamp = s2.get(KEY).get("m1").publishedAtMillis();
     p2.recheck();
     assertThat(p1.publishing()).isTrue();
     assertThat(p2.publishing()).isFalse();
@@ -131,6 +133,11 @@ class ZoneDeputyTest {
     p1b.publish(zone("10.0.0.8"));
     p1b.setLeader(LEADER);
     assertThat(p1b.publishing()).isTrue();
+    // m2 has m1's new entry before it stands down (the usual order: the entry gossips with the
+    // join)
+    await().atMost(WAIT).until(() -> s2.get(KEY).get("m1").publishedAtMillis() > firstM1Stamp);
+    assertThat(s2.get(KEY).get("m2").publishedAtMillis())
+        .isGreaterThan(s2.get(KEY).get("m1").publishedAtMillis());
     await()
         .atMost(WAIT)
         .until(

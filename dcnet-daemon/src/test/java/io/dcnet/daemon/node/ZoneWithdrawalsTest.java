@@ -23,41 +23,63 @@ class ZoneWithdrawalsTest {
     return out;
   }
 
+  /** m1 writes with {@code seen} as the latest snapshot, then stops. */
+  private void wroteAndStopped(Map<String, PublishedZone> seen) {
+    w.seen(ZONE, seen);
+    w.wrote(ZONE);
+    w.stopped(ZONE);
+  }
+
   @Test
   void aNewerEntryOfAnotherNodeSupersedes() {
-    w.stopped(ZONE, entries("m1", 200L));
+    wroteAndStopped(entries("m1", 200L));
     assertThat(w.superseded(ZONE, entries("m1", 200L))).isEmpty();
     assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 300L))).hasValue(200);
     assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 400L))).as("withdrawn once").isEmpty();
   }
 
   @Test
-  void anEntryWrittenAfterTheStopSupersedesEvenWithAnOlderStamp() {
-    w.stopped(ZONE, entries("m1", 200L, "m2", 100L)); // m2's clock runs behind
+  void anEntryWrittenAfterTheLastWriteSupersedesEvenWithAnOlderStamp() {
+    wroteAndStopped(entries("m1", 200L, "m2", 100L)); // m2's clock runs behind
     assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 100L))).isEmpty();
     assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 150L))).hasValue(200);
 
-    w.stopped(ZONE, entries("m1", 200L, "m2", 100L));
+    wroteAndStopped(entries("m1", 200L, "m2", 100L));
     assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 100L, "m3", 120L)))
         .as("a node that had no entry")
         .hasValue(200);
   }
 
   @Test
-  void aLeftoverEntryIsSupersededOnlyByANewerStamp() {
+  void theReferenceIsTheLastWriteNotTheStop() {
+    w.seen(ZONE, entries("m1", 200L, "m2", 100L));
+    w.wrote(ZONE);
+    w.seen(ZONE, entries("m1", 200L, "m2", 150L)); // m2 wrote before m1 stopped
+    w.stopped(ZONE);
+    assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 150L))).hasValue(200);
+  }
+
+  @Test
+  void withoutAReferenceOnlyANewerStampSupersedes() {
     w.leftover(ZONE);
     assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 100L))).isEmpty();
     assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 150L))).isEmpty();
     assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 250L))).hasValue(200);
+
+    w.wrote(ZONE); // no snapshot seen before the write
+    w.stopped(ZONE);
+    assertThat(w.hasSeen(ZONE)).isFalse();
+    assertThat(w.superseded(ZONE, entries("m1", 300L, "m2", 250L))).isEmpty();
+    assertThat(w.superseded(ZONE, entries("m1", 300L, "m2", 350L))).hasValue(300);
   }
 
   @Test
   void nothingWaitsAfterClearOrOnceThisNodesEntryIsGone() {
-    w.stopped(ZONE, entries("m1", 200L));
+    wroteAndStopped(entries("m1", 200L));
     w.clear();
     assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 300L))).isEmpty();
 
-    w.stopped(ZONE, entries("m1", 200L));
+    wroteAndStopped(entries("m1", 200L));
     assertThat(w.superseded(ZONE, entries("m2", 300L))).isEmpty();
     assertThat(w.superseded(ZONE, entries("m1", 200L, "m2", 400L))).isEmpty();
     assertThat(w.superseded("other.zone", entries("m1", 200L, "m2", 400L))).isEmpty();
