@@ -19,8 +19,9 @@ public final class StateKeys {
   public static final String DNS_ZONES_PREFIX = "dns/zones/";
 
   /**
-   * Field = node id of a master that computes the zones; value = its own Mesos master's {@code
-   * host:port}, so that the others can tell whether the leading Mesos master has a live dcnet.
+   * Field = node id of a master that computes the zones (while its Mesos event stream is live);
+   * value = its own Mesos master's {@code host:port}, so that the others can tell whether the
+   * leading Mesos master has a live dcnet.
    */
   public static final String DNS_PUBLISHERS = "dns/publishers";
 

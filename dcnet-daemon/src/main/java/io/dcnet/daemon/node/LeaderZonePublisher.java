@@ -85,20 +85,19 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
     this.ownMaster = Objects.requireNonNull(ownMaster, "ownMaster");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.afterGrace = Objects.requireNonNull(afterGrace, "afterGrace");
-    this.deputies = new ZoneDeputyTracker(state, clock, takeoverHold);
+    this.deputies = new ZoneDeputyTracker(state, ownMaster, clock, takeoverHold);
     this.withdrawals = new ZoneWithdrawals(state.nodeId());
   }
 
   /**
-   * Announces this node's Mesos master under {@link ZoneDeputyTracker#SEATS}.
+   * Starts taking part in the choice of the publisher ({@link ZoneDeputyTracker}: this node's seat
+   * while its Mesos event stream is live).
    *
-   * @param streaming whether this node's Mesos event stream is live (no deputy without it)
+   * @param streaming whether this node's Mesos event stream is live
    */
   synchronized void start(BooleanSupplier streaming) {
     this.streaming = Objects.requireNonNull(streaming, "streaming");
-    state
-        .put(ZoneDeputyTracker.SEATS, ownMaster.toString())
-        .whenComplete((ok, e) -> failed(e, "announce this node's publisher seat"));
+    recheck();
   }
 
   /**

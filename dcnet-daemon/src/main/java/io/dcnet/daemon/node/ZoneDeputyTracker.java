@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * stream is live: with a broken stream its zones and its idea of the leader may be stale, and a
  * deputy's fresh stamp would put them above the real leader's.
  *
- * <p>Each master announces its own Mesos master under {@link #SEATS} (field = node id), which is
- * how the others find the leader's dcnet; agents have no seat and are never chosen.
+ * <p>Each master announces its own Mesos master under {@link #SEATS} (field = node id) while its
+ * own Mesos event stream is live, which is how the others find the leader's dcnet; agents have no
+ * seat and are never chosen. A leader's dcnet that is up but cannot read the stream withdraws its
+ * seat, so that a deputy with a live stream takes over.
  *
  * <p>Not thread-safe: {@link LeaderZonePublisher} calls it under its own lock.
  */
@@ -40,14 +42,17 @@ final class ZoneDeputyTracker {
   private static final long NOT_CHOSEN = Long.MIN_VALUE;
 
   private final ClusterState state;
+  private final HostPort own;
   private final Clock clock;
   private final Duration hold;
   private HostPort leader; // null until the stream names one
   private long chosenSince = NOT_CHOSEN; // clock millis
   private boolean deputy;
+  private Boolean seated; // null: not announced yet (or the last change failed)
 
-  ZoneDeputyTracker(ClusterState state, Clock clock, Duration hold) {
+  ZoneDeputyTracker(ClusterState state, HostPort own, Clock clock, Duration hold) {
     this.state = Objects.requireNonNull(state, "state");
+    this.own = Objects.requireNonNull(own, "own");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.hold = Objects.requireNonNull(hold, "hold");
   }
@@ -63,6 +68,7 @@ final class ZoneDeputyTracker {
    * stream is not {@code streaming}.
    */
   boolean decide(boolean leading, boolean streaming) {
+    seat(streaming);
     boolean chosen = !leading && streaming && leader != null && designatedIsMe();
     long now = clock.millis();
     if (!chosen) {
@@ -80,6 +86,35 @@ final class ZoneDeputyTracker {
           leader);
     }
     return deputy;
+  }
+
+  /** Puts this node's seat while {@code streaming}, removes it otherwise. */
+  private void seat(boolean streaming) {
+    if (seated != null && seated == streaming) {
+      return;
+    }
+    try {
+      if (streaming) {
+        state.put(SEATS, own.toString()).whenComplete(ZoneDeputyTracker::seatFailed);
+        LOG.info(
+            "seat {}: this master's Mesos event stream is live; it may publish the zones", own);
+      } else {
+        // also at start: a seat the durable replica kept from an earlier run must not stay
+        state.remove(SEATS, state.nodeId()).whenComplete(ZoneDeputyTracker::seatFailed);
+        if (seated != null) {
+          LOG.info("seat {} withdrawn: this master's Mesos event stream is down", own);
+        }
+      }
+      seated = streaming;
+    } catch (IllegalStateException e) {
+      seated = null; // cluster state rejoining: the next check tries again
+    }
+  }
+
+  private static void seatFailed(Void ok, Throwable e) {
+    if (e != null) {
+      LOG.warn("could not change this master's publisher seat: {}", e.toString());
+    }
   }
 
   private boolean designatedIsMe() {

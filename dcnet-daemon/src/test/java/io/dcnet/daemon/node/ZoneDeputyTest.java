@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -60,10 +61,15 @@ class ZoneDeputyTest {
   }
 
   private LeaderZonePublisher publisher(ClusterState s, String ownIp, Clock clock) {
+    return publisher(s, ownIp, clock, streaming);
+  }
+
+  private LeaderZonePublisher publisher(
+      ClusterState s, String ownIp, Clock clock, AtomicBoolean streams) {
     LeaderZonePublisher p =
         new LeaderZonePublisher(s, new HostPort(ownIp, 5050), clock, afterGrace::add, HOLD);
     opened.add(0, p);
-    p.start(streaming::get);
+    p.start(streams::get);
     return p;
   }
 
@@ -152,6 +158,40 @@ class ZoneDeputyTest {
   }
 
   @Test
+  void aLeaderWhoseMesosStreamIsDownGivesWayToADeputyUntilItIsBack() {
+    ClusterState s1 = node("m1", List.of());
+    ClusterState s2 = node("m2", List.of(s1.address()));
+    awaitUp(s1, 2);
+    AtomicBoolean m1Streams = new AtomicBoolean(true);
+    ManualClock clock2 = new ManualClock(Instant.now());
+    LeaderZonePublisher p1 = publisher(s1, "10.0.0.1", Clock.systemUTC(), m1Streams);
+    LeaderZonePublisher p2 = publisher(s2, "10.0.0.2", clock2);
+    p1.setLeader(LEADER);
+    p2.setLeader(LEADER);
+    await().atMost(WAIT).until(() -> s2.get(ZoneDeputyTracker.SEATS).size() == 2);
+
+    m1Streams.set(false);
+    p1.recheck();
+    await().atMost(WAIT).until(() -> s2.get(ZoneDeputyTracker.SEATS).keySet().equals(Set.of("m2")));
+    p2.recheck();
+    clock2.advance(HOLD);
+    p2.recheck();
+    assertThat(p2.publishing()).isTrue();
+    assertThat(p2.deputy()).isTrue();
+
+    m1Streams.set(true);
+    p1.recheck();
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              p2.recheck();
+              return !p2.publishing();
+            });
+    assertThat(p1.publishing()).isTrue();
+  }
+
+  @Test
   void aStartingMasterWithdrawsTheEntryItsEarlierRunLeftOnceANewerOneIsThere() {
     ClusterState s1 = node("m1", List.of());
     ClusterState s2 = node("m2", List.of(s1.address()));
@@ -160,14 +200,14 @@ class ZoneDeputyTest {
     LeaderZonePublisher p1 = publisher(s1, "10.0.0.1", Clock.systemUTC());
     p1.publish(ZONE);
     p1.setLeader(LEADER);
-    await().atMost(WAIT).until(() -> s2.get(KEY).keySet().equals(java.util.Set.of("m1", "m2")));
+    await().atMost(WAIT).until(() -> s2.get(KEY).keySet().equals(Set.of("m1", "m2")));
 
     LeaderZonePublisher p2 = publisher(s2, "10.0.0.2", Clock.systemUTC());
     p2.setLeader(LEADER);
     p2.publish(ZONE);
     await().atMost(WAIT).until(() -> afterGrace.size() == 1);
     afterGrace.get(0).run();
-    await().atMost(WAIT).until(() -> s1.get(KEY).keySet().equals(java.util.Set.of("m1")));
+    await().atMost(WAIT).until(() -> s1.get(KEY).keySet().equals(Set.of("m1")));
     assertThat(p2.publishing()).isFalse();
   }
 }
