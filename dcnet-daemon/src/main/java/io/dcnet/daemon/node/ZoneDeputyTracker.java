@@ -1,6 +1,7 @@
 package io.dcnet.daemon.node;
 
 import io.dcnet.core.net.HostPort;
+import io.dcnet.mesos.model.Pid;
 import io.dcnet.state.ClusterState;
 import io.dcnet.state.MemberInfo;
 import io.dcnet.state.MemberStatus;
@@ -152,7 +153,7 @@ final class ZoneDeputyTracker {
 
   /** The {@code host:port} of a Mesos master pid ({@code master@ip:port}). */
   static Optional<HostPort> masterOf(String pid) {
-    return HostPort.parse(pid.substring(pid.indexOf('@') + 1));
+    return Pid.parse(pid).map(Pid::hostPort);
   }
 
   /** True when {@code leaderPid} ({@code master@ip:port}) is {@code own} (host and port). */
