@@ -67,7 +67,8 @@ final class NftSessionBackoff {
     Duration pause = nextPause;
     paused = true;
     pausedUntil = nanos.getAsLong() + pause.toNanos();
-    nextPause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+    Duration doubled = pause.multipliedBy(2);
+    nextPause = doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
     return pause;
   }
 }
