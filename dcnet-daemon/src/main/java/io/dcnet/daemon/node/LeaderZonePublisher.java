@@ -46,17 +46,14 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
   /** How long an old leader keeps its entry after it saw the new leader's (gossip takes ~1 s). */
   static final Duration WITHDRAW_GRACE = Duration.ofSeconds(5);
 
-  /**
-   * How long this node must have been the deputy choice before it publishes (beyond the failure
-   * detector's few seconds): a starting leader's announcement may reach it a moment late.
-   */
+  /** How long a deputy waits as the choice first: a leader's seat may reach it a moment late. */
   static final Duration TAKEOVER_HOLD = Duration.ofSeconds(5);
 
   private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(2);
   private static final Map<String, StateKey<PublishedZone>> KEYS = new ConcurrentHashMap<>();
 
   private final ClusterState state;
-  private final HostPort ownMaster;
+  private final OwnMesosMaster own;
   private final Clock clock;
   private final Executor afterGrace;
   private final ZoneDeputyTracker deputies;
@@ -68,6 +65,7 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
   private boolean publishing; // guarded by this: leading or the deputy
   private boolean closed; // guarded by this
   private BooleanSupplier streaming = () -> false; // guarded by this
+  private BooleanSupplier ownStream = () -> false; // guarded by this
   private long lastStamp; // guarded by this
 
   /**
@@ -82,10 +80,10 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
       Executor afterGrace,
       Duration takeoverHold) {
     this.state = Objects.requireNonNull(state, "state");
-    this.ownMaster = Objects.requireNonNull(ownMaster, "ownMaster");
+    this.own = new OwnMesosMaster(ownMaster);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.afterGrace = Objects.requireNonNull(afterGrace, "afterGrace");
-    this.deputies = new ZoneDeputyTracker(state, ownMaster, clock, takeoverHold);
+    this.deputies = new ZoneDeputyTracker(state, own, clock, takeoverHold);
     this.withdrawals = new ZoneWithdrawals(state.nodeId());
   }
 
@@ -94,9 +92,12 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
    * while its Mesos event stream is live).
    *
    * @param streaming whether this node's Mesos event stream is live
+   * @param ownStream whether it is live from its own Mesos master, without a 307 ({@link
+   *     OwnMesosMaster})
    */
-  synchronized void start(BooleanSupplier streaming) {
+  synchronized void start(BooleanSupplier streaming, BooleanSupplier ownStream) {
     this.streaming = Objects.requireNonNull(streaming, "streaming");
+    this.ownStream = Objects.requireNonNull(ownStream, "ownStream");
     recheck();
   }
 
@@ -117,7 +118,7 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
   /** The stream named {@code leaderPid} ({@code master@ip:port}) as the leading Mesos master. */
   synchronized void setLeader(String leaderPid) {
     ZoneDeputyTracker.masterOf(leaderPid).ifPresent(deputies::leader);
-    setLeading(ZoneDeputyTracker.isOwn(leaderPid, ownMaster));
+    setLeading(own.leads(leaderPid, ownStream.getAsBoolean()));
   }
 
   /** True while this node writes the zones: its Mesos master leads, or it is the deputy. */
@@ -133,7 +134,7 @@ final class LeaderZonePublisher implements ClusterListener, AutoCloseable {
   synchronized void setLeading(boolean now) {
     if (now != leading) {
       leading = now;
-      LOG.info("the local Mesos master {} {}", ownMaster, now ? "leads" : "no longer leads");
+      LOG.info("the local Mesos master {} {}", own, now ? "leads" : "no longer leads");
     }
     recheck();
   }

@@ -94,7 +94,7 @@ final class MasterZones implements AutoCloseable {
     subscriber.addListener(controller);
     subscriber.start();
     started.register(subscriber);
-    publisher.start(subscriber::streaming);
+    publisher.start(subscriber::streaming, subscriber::streamingFromFirstMaster);
     timer.scheduleWithFixedDelay(this::recheckPublisher, 1, 1, TimeUnit.SECONDS);
     if (cfg.mesosDnsAxfrUrl() != null) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

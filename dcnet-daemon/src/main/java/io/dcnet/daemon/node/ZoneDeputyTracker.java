@@ -43,15 +43,17 @@ final class ZoneDeputyTracker {
   private static final long NOT_CHOSEN = Long.MIN_VALUE;
 
   private final ClusterState state;
-  private final HostPort own;
+  private final OwnMesosMaster own;
   private final Clock clock;
   private final Duration hold;
   private HostPort leader; // null until the stream names one
   private long chosenSince = NOT_CHOSEN; // clock millis
   private boolean deputy;
   private Boolean seated; // null: not announced yet (or the last change failed)
+  private HostPort seatedAs; // the value of the seat put last
+  private String sharedWith = ""; // the masters last warned about sharing this seat
 
-  ZoneDeputyTracker(ClusterState state, HostPort own, Clock clock, Duration hold) {
+  ZoneDeputyTracker(ClusterState state, OwnMesosMaster own, Clock clock, Duration hold) {
     this.state = Objects.requireNonNull(state, "state");
     this.own = Objects.requireNonNull(own, "own");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,6 +72,9 @@ final class ZoneDeputyTracker {
    */
   boolean decide(boolean leading, boolean streaming) {
     seat(streaming);
+    if (leading) {
+      warnIfShared();
+    }
     boolean chosen = !leading && streaming && leader != null && designatedIsMe();
     long now = clock.millis();
     if (!chosen) {
@@ -91,24 +96,60 @@ final class ZoneDeputyTracker {
 
   /** Puts this node's seat while {@code streaming}, removes it otherwise. */
   private void seat(boolean streaming) {
-    if (seated != null && seated == streaming) {
+    HostPort value = own.seat();
+    if (seated != null && seated == streaming && (!streaming || value.equals(seatedAs))) {
       return;
     }
     try {
       if (streaming) {
-        state.put(SEATS, own.toString()).whenComplete(ZoneDeputyTracker::seatFailed);
+        state.put(SEATS, value.toString()).whenComplete(ZoneDeputyTracker::seatFailed);
+        seatedAs = value;
         LOG.info(
-            "seat {}: this master's Mesos event stream is live; it may publish the zones", own);
+            "seat {}: this master's Mesos event stream is live; it may publish the zones", value);
       } else {
         // also at start: a seat the durable replica kept from an earlier run must not stay
         state.remove(SEATS, state.nodeId()).whenComplete(ZoneDeputyTracker::seatFailed);
         if (seated != null) {
-          LOG.info("seat {} withdrawn: this master's Mesos event stream is down", own);
+          LOG.info("seat {} withdrawn: this master's Mesos event stream is down", seatedAs);
         }
       }
       seated = streaming;
     } catch (IllegalStateException e) {
       seated = null; // cluster state rejoining: the next check tries again
+    }
+  }
+
+  /**
+   * Warns when other live masters hold the same seat as this leading one: their {@code mesos_url}
+   * reaches the leading Mesos master straight too (e.g. {@code leader.mesos}), so each of them
+   * writes the zones as the leader's own.
+   */
+  private void warnIfShared() {
+    String others;
+    try {
+      String mine = own.seat().toString();
+      Map<String, String> seats = state.get(SEATS);
+      others =
+          state.members().stream()
+              .filter(ZoneDeputyTracker::isLive)
+              .map(MemberInfo::nodeId)
+              .filter(id -> !id.equals(state.nodeId()) && mine.equals(seats.get(id)))
+              .sorted()
+              .toList()
+              .toString();
+    } catch (IllegalStateException e) {
+      return; // cluster state rejoining
+    }
+    if (!others.equals(sharedWith)) {
+      sharedWith = others;
+      if (!others.equals("[]")) {
+        LOG.warn(
+            "masters {} also reach the leading Mesos master {} straight through their mesos_url,"
+                + " so they publish the zones too: mesos_url must name each master's own Mesos"
+                + " master, not leader.mesos or a load balancer",
+            others,
+            own.seat());
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +148,27 @@ class NodeFailoverTest {
     assertThat(seen).isNotEmpty().allMatch(List.of("127.0.0.1")::equals);
     assertThat(publishingMetrics(t.m2())).contains("zone_publishing{as=\"deputy\"} 0.0");
     assertThat(publishingMetrics(m1Again)).contains("zone_publishing{as=\"leader\"} 1.0");
+  }
+
+  @Test
+  void aMasterThatNamesItsMesosMasterLocalhostPublishesAsTheLeadersOwn() throws Exception {
+    int port = TestNodes.freePort("127.0.0.57");
+    String mesos = "http://localhost:" + emu.masterPort(); // Mesos calls it 127.0.0.1
+    NodeDaemon m =
+        nodes.start(
+            nodes.config("c7", "127.0.0.57", port, "127.0.0.57:" + port, mesos, ""),
+            NodeRole.MASTER);
+    await().atMost(WAIT).until(m::publishesZones);
+    assertThat(publishingMetrics(m))
+        .contains("zone_publishing{as=\"leader\"} 1.0", "zone_publishing{as=\"deputy\"} 0.0");
+    // the other masters know it by the name Mesos gives the leader
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                m.clusterState()
+                    .get(ZoneDeputyTracker.SEATS)
+                    .equals(Map.of("127.0.0.57", "127.0.0.1:" + emu.masterPort())));
   }
 
   /** The {@code zone_publishing} lines of the node's {@code dns} metrics. */

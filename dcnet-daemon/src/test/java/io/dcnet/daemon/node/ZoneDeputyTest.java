@@ -3,6 +3,10 @@ package io.dcnet.daemon.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.dcnet.core.dns.DnsZone;
 import io.dcnet.core.dns.ZoneRecord;
 import io.dcnet.core.net.HostPort;
@@ -21,8 +25,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The deputy zone publisher on a real cluster state: while the leading Mesos master's dcnet is
@@ -61,15 +67,25 @@ class ZoneDeputyTest {
   }
 
   private LeaderZonePublisher publisher(ClusterState s, String ownIp, Clock clock) {
-    return publisher(s, ownIp, clock, streaming);
+    return publisher(s, ownIp, clock, streaming, () -> false);
   }
 
   private LeaderZonePublisher publisher(
       ClusterState s, String ownIp, Clock clock, AtomicBoolean streams) {
+    return publisher(s, ownIp, clock, streams, () -> false);
+  }
+
+  /** {@code ownStream}: whether the stream comes straight from the own master (no 307). */
+  private LeaderZonePublisher publisher(
+      ClusterState s,
+      String ownHost,
+      Clock clock,
+      AtomicBoolean streams,
+      BooleanSupplier ownStream) {
     LeaderZonePublisher p =
-        new LeaderZonePublisher(s, new HostPort(ownIp, 5050), clock, afterGrace::add, HOLD);
+        new LeaderZonePublisher(s, new HostPort(ownHost, 5050), clock, afterGrace::add, HOLD);
     opened.add(0, p);
-    p.start(streams::get);
+    p.start(streams::get, ownStream);
     return p;
   }
 
@@ -209,5 +225,62 @@ class ZoneDeputyTest {
     afterGrace.get(0).run();
     await().atMost(WAIT).until(() -> s1.get(KEY).keySet().equals(Set.of("m1")));
     assertThat(p2.publishing()).isFalse();
+  }
+
+  @Test
+  void aMesosUrlUnderAnotherNameLeadsWhenItServesTheStreamItself() {
+    ClusterState s1 = node("m1", List.of());
+    ClusterState s2 = node("m2", List.of(s1.address()));
+    awaitUp(s1, 2);
+    // m1 names its Mesos master by host name; m2's is another master, reached through a 307
+    LeaderZonePublisher p1 =
+        publisher(s1, "master-1.example", Clock.systemUTC(), streaming, () -> true);
+    LeaderZonePublisher p2 = publisher(s2, "10.0.0.2", Clock.systemUTC());
+    p1.setLeader(LEADER);
+    p2.setLeader(LEADER);
+    p1.publish(ZONE);
+    assertThat(p1.publishing()).isTrue();
+    assertThat(p1.deputy()).isFalse();
+    // the others find m1 under the name Mesos gives the leader, so m2 never becomes the deputy
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                s2.get(ZoneDeputyTracker.SEATS)
+                    .equals(Map.of("m1", "10.0.0.1:5050", "m2", "10.0.0.2:5050")));
+    await().atMost(WAIT).until(() -> s2.get(KEY).keySet().equals(Set.of("m1")));
+    assertThat(p2.publishing()).isFalse();
+  }
+
+  @Test
+  void mastersThatAllReachTheLeaderStraightAllPublishAndAreWarnedAbout() {
+    Logger log = (Logger) LoggerFactory.getLogger(ZoneDeputyTracker.class);
+    ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+    warnings.start();
+    log.addAppender(warnings);
+    opened.add(() -> log.detachAppender(warnings));
+    ClusterState s1 = node("m1", List.of());
+    ClusterState s2 = node("m2", List.of(s1.address()));
+    awaitUp(s1, 2);
+    // mesos_url = leader.mesos on both: the leader serves both streams itself
+    LeaderZonePublisher p1 =
+        publisher(s1, "leader.mesos", Clock.systemUTC(), streaming, () -> true);
+    LeaderZonePublisher p2 =
+        publisher(s2, "leader.mesos", Clock.systemUTC(), streaming, () -> true);
+    p1.setLeader(LEADER);
+    p2.setLeader(LEADER);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              p1.recheck();
+              return warnings.list.stream()
+                  .anyMatch(
+                      e ->
+                          e.getLevel() == Level.WARN
+                              && e.getFormattedMessage().startsWith("masters [m2] also reach")
+                              && e.getFormattedMessage().contains("10.0.0.1:5050"));
+            });
+    assertThat(p1.publishing() && p2.publishing()).isTrue();
   }
 }

@@ -45,6 +45,7 @@ public final class OperatorApiSubscriber implements AutoCloseable {
   private volatile ChunkQueue current;
   private volatile boolean closed;
   private volatile boolean streaming;
+  private volatile boolean fromFirst;
   private Thread reader;
   private String lastError; // reader thread only: repeated failures are logged once
 
@@ -93,6 +94,16 @@ public final class OperatorApiSubscriber implements AutoCloseable {
     return streaming;
   }
 
+  /**
+   * True while {@link #streaming()} from the first master of the list itself, not through a 307 to
+   * another one: for a master's own subscriber (the list is just its own Mesos master), that its
+   * own Mesos master leads, whatever name the list gives it. Set before the listeners hear of the
+   * {@code SUBSCRIBED}.
+   */
+  public boolean streamingFromFirstMaster() {
+    return streaming && fromFirst;
+  }
+
   /** Failed connection attempts and broken streams so far. */
   public long streamFailures() {
     return streamFailures.get();
@@ -139,6 +150,7 @@ public final class OperatorApiSubscriber implements AutoCloseable {
         }
       } finally {
         streaming = false;
+        fromFirst = false;
         ChunkQueue q = current;
         current = null;
         if (q != null) {
@@ -195,6 +207,7 @@ public final class OperatorApiSubscriber implements AutoCloseable {
               idle = idleLimit(s.heartbeatIntervalSeconds());
               subscribed = true;
               ClusterChange.Resynced r = tracker.resync(s.state(), stream.leaderPid());
+              fromFirst = stream.fromFirst();
               LOG.info(
                   "subscribed to Mesos events at {}: {} agents, {} frameworks, {} tasks",
                   stream.uri(),

@@ -33,7 +33,12 @@ final class SubscribeConnector {
   private static final String GET_MASTER = "{\"type\":\"GET_MASTER\"}";
 
   /** An open stream and who serves it. */
-  record OpenStream(ChunkQueue body, URI uri, String leaderPid) {}
+  /**
+   * @param uri where the stream comes from, after redirects
+   * @param leaderPid the master serving it ({@code master@host:port})
+   * @param fromFirst whether the first master of the list served it itself (no 307)
+   */
+  record OpenStream(ChunkQueue body, URI uri, String leaderPid, boolean fromFirst) {}
 
   private final MesosHttpClient http;
 
@@ -49,17 +54,20 @@ final class SubscribeConnector {
    */
   OpenStream open(List<String> masters) throws IOException, InterruptedException {
     IOException last = null;
+    boolean first = true;
     for (String m : masters) {
       if (m == null || m.isBlank()) {
         continue;
       }
+      boolean isFirst = first;
+      first = false;
       var hp = HostPort.parse(m.trim()).filter(h -> !h.host().isEmpty() && h.port() > 0);
       if (hp.isEmpty()) {
         last = new IOException("masters: '" + m + "' (expected: ip:port or [ipv6]:port)");
         continue;
       }
       try {
-        return openAt(URI.create(http.scheme() + "://" + hp.get() + "/api/v1"));
+        return openAt(URI.create(http.scheme() + "://" + hp.get() + "/api/v1"), isFirst);
       } catch (IOException e) {
         LOG.debug("SUBSCRIBE at {} failed: {}", m, e.getMessage());
         last = e;
@@ -68,7 +76,7 @@ final class SubscribeConnector {
     throw last != null ? last : new IOException("masters: none configured (expected: ip:port)");
   }
 
-  private OpenStream openAt(URI start) throws IOException, InterruptedException {
+  private OpenStream openAt(URI start, boolean first) throws IOException, InterruptedException {
     URI uri = start;
     for (int hop = 0; ; hop++) {
       HttpRequest request = subscribeRequest(uri);
@@ -84,7 +92,7 @@ final class SubscribeConnector {
       if (status == 200) {
         ChunkQueue queue = new ChunkQueue();
         response.body().subscribe(queue);
-        return new OpenStream(queue, uri, leaderPid(uri));
+        return new OpenStream(queue, uri, leaderPid(uri), first && hop == 0);
       }
       discard(response.body());
       var location = response.headers().firstValue("Location");

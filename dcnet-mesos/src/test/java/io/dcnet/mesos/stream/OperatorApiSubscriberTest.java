@@ -25,6 +25,7 @@ class OperatorApiSubscriberTest {
   private MesosEmulator emu;
   private OperatorApiSubscriber sub;
   private final List<ClusterChange> changes = new CopyOnWriteArrayList<>();
+  private final List<Boolean> fromFirstAtResync = new CopyOnWriteArrayList<>();
   private String agent;
   private String framework;
 
@@ -66,7 +67,13 @@ class OperatorApiSubscriberTest {
                 MesosClientConfig.plain().withAuth(auth).withRequestTimeout(Duration.ofSeconds(5))),
             masters,
             o);
-    sub.addListener((c, after) -> changes.add(c));
+    sub.addListener(
+        (c, after) -> {
+          changes.add(c);
+          if (c instanceof ClusterChange.Resynced) {
+            fromFirstAtResync.add(sub.streamingFromFirstMaster());
+          }
+        });
     sub.start();
   }
 
@@ -147,6 +154,9 @@ class OperatorApiSubscriberTest {
     emu.moveLeader(2); // the stream ends; addr(0) now answers 307
     await().atMost(WAIT).until(() -> sub.subscriptions() == 2);
     assertThat(sub.snapshot().leader()).isEqualTo("master@" + addr(2));
+    // served by addr(0) itself first, then through its 307; known when the listeners hear of it
+    assertThat(fromFirstAtResync).containsExactly(true, false);
+    assertThat(sub.streamingFromFirstMaster()).isFalse();
     String t = emu.launchTask(TaskSpec.of(framework, agent, "after-move"));
     await().atMost(WAIT).until(() -> running(t));
   }
@@ -159,6 +169,7 @@ class OperatorApiSubscriberTest {
     emu.cutStreams();
     await().atMost(WAIT).until(() -> sub.subscriptions() == 2);
     assertThat(changes.stream().filter(c -> c instanceof ClusterChange.Resynced)).hasSize(2);
+    assertThat(fromFirstAtResync).containsExactly(false, false); // "" skipped; down failed
     String t = emu.launchTask(TaskSpec.of(framework, agent, "after-cut"));
     await().atMost(WAIT).until(() -> running(t));
   }
@@ -168,10 +179,12 @@ class OperatorApiSubscriberTest {
     subscribe(List.of(addr(0)));
     await().atMost(WAIT).until(() -> sub.subscriptions() == 1);
     assertThat(sub.streaming()).isTrue();
+    assertThat(sub.streamingFromFirstMaster()).isTrue();
     long failures = sub.streamFailures();
     emu.stallStreams(true); // no heartbeats: dead after 5 x 100 ms
     await().atMost(WAIT).until(() -> sub.streamFailures() > failures);
     await().atMost(WAIT).until(() -> !sub.streaming()); // new streams stall before SUBSCRIBED
+    assertThat(sub.streamingFromFirstMaster()).isFalse();
     emu.stallStreams(false);
     await().atMost(WAIT).until(() -> sub.subscriptions() >= 2);
     assertThat(sub.streaming()).isTrue();
