@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       VipsCommand.class,
       DemoCommand.class,
       EmulatorCommand.class,
+      ResolvConfCommand.class,
       MesosDnsCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class

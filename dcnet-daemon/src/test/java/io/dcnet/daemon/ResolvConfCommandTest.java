@@ -1,0 +1,115 @@
+package io.dcnet.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dcnet.dns.server.DnsServerOptions;
+import io.dcnet.nodedns.config.NodeDnsConfig;
+import io.dcnet.nodedns.forward.ForwarderMetrics;
+import io.dcnet.nodedns.listen.NodeDnsListeners;
+import io.dcnet.nodedns.route.NodeDnsRouter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dcnet resolvconf}: one round against a real node DNS listener, and bad input. */
+class ResolvConfCommandTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldErr;
+
+  @BeforeEach
+  void capture() {
+    oldErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setErr(oldErr);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void onceWritesTheAnsweringNodeDnsAndTheFallbackOtherwise() throws Exception {
+    NodeDnsConfig c =
+        NodeDnsConfig.defaults().withBind(List.of(InetAddress.getByName("127.0.0.64")), "", 0);
+    Path out = dir.resolve("resolv.conf");
+    try (NodeDnsListeners node =
+        NodeDnsListeners.start(
+            c,
+            NodeDnsRouter.create(c, Map::of, List::of, List::of, new ForwarderMetrics()),
+            DnsServerOptions.defaults().withIoThreads(1).withUdpChannels(1),
+            Map.of())) {
+      String port = String.valueOf(node.servers().get(0).udpAddress().getPort());
+      String[] args = {
+        "resolvconf",
+        "--once",
+        "--output",
+        out.toString(),
+        "--nameserver",
+        "127.0.0.65,127.0.0.64",
+        "--fallback",
+        "10.9.9.1",
+        "--search",
+        "marathon.mesos,mesos",
+        "--probe-port",
+        port,
+        "--probe-timeout-millis",
+        "300"
+      };
+      assertThat(Main.run(args)).isEqualTo(0);
+      assertThat(Files.readAllLines(out))
+          .containsExactly(
+              "# Written by dcnet resolvconf; changes here are overwritten.",
+              "nameserver 127.0.0.64",
+              "search marathon.mesos mesos",
+              "options timeout:1 attempts:3");
+      node.close();
+      assertThat(Main.run(args)).isEqualTo(0);
+      assertThat(Files.readAllLines(out)).contains("nameserver 10.9.9.1");
+    }
+  }
+
+  @Test
+  void badInputExitsWith2AndNamesTheOption() {
+    assertThat(Main.run("resolvconf", "--once", "--nameserver", "spartan")).isEqualTo(2);
+    assertThat(err()).contains("--nameserver: 'spartan' (expected: an IPv4 or IPv6 address)");
+    assertThat(Main.run("resolvconf", "--fallback", "198.51.100.2")).isEqualTo(2);
+    assertThat(err())
+        .contains("--fallback: '198.51.100.2' (expected: an upstream resolver, not a node DNS");
+    assertThat(Main.run("resolvconf", "--interval-seconds", "0")).isEqualTo(2);
+    assertThat(err()).contains("--interval-seconds: 0 (expected: 1 or more)");
+    assertThat(Main.run("resolvconf", "--probe-port", "70000")).isEqualTo(2);
+    assertThat(err()).contains("--probe-port: 70000 (expected: 1-65535)");
+  }
+
+  @Test
+  void aFileThatCannotBeWrittenExitsWith1() {
+    assertThat(
+            Main.run(
+                "resolvconf",
+                "--once",
+                "--output",
+                dir.resolve("no/such/dir/resolv.conf").toString(),
+                "--nameserver",
+                "127.0.0.66",
+                "--probe-timeout-millis",
+                "200",
+                "--probe-port",
+                "9"))
+        .isEqualTo(1);
+    assertThat(err()).contains("dcnet resolvconf: --output: cannot write");
+  }
+}
