@@ -1,13 +1,18 @@
 package io.dcnet.daemon;
 
+import io.dcnet.core.net.IpLiterals;
 import io.dcnet.daemon.node.NodeConfig;
 import io.dcnet.daemon.node.NodeConfigException;
 import io.dcnet.daemon.node.NodeConfigParser;
 import io.dcnet.daemon.node.NodeDaemon;
+import io.dcnet.nodedns.resolv.DnsReadyProbe;
 import io.dcnet.state.NodeRole;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,11 +47,37 @@ final class NodeCommand {
         NodeDaemon daemon = new NodeDaemon(cfg, role, Version.get())) {
       daemon.start();
       exitWithParent(exit);
-      return exit.await();
+      Optional<SystemdNotifier> systemd = SystemdNotifier.fromEnvironment(System.getenv());
+      systemd.ifPresent(n -> n.send("READY=1\nSTATUS=" + name + " running"));
+      Optional<SystemdWatchdog> watchdog =
+          systemd.flatMap(
+              n ->
+                  SystemdWatchdog.start(
+                      System.getenv(),
+                      n,
+                      dnsIps(daemon),
+                      new DnsReadyProbe(daemon.dnsPort(), Duration.ofSeconds(1))));
+      try {
+        return exit.await();
+      } finally {
+        watchdog.ifPresent(SystemdWatchdog::close);
+        systemd.ifPresent(
+            n -> {
+              n.send("STOPPING=1");
+              n.close();
+            });
+      }
     } catch (IOException | RuntimeException e) {
       System.err.println(name + ": " + e.getMessage());
       return 1;
     }
+  }
+
+  /** The addresses of the node's DNS listeners. */
+  private static List<InetAddress> dnsIps(NodeDaemon daemon) {
+    return daemon.dnsAddresses().stream()
+        .map(a -> IpLiterals.parse(a.substring(0, a.lastIndexOf(':'))).orElseThrow())
+        .toList();
   }
 
   /**
