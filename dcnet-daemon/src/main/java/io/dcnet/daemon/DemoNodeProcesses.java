@@ -67,6 +67,14 @@ final class DemoNodeProcesses implements AutoCloseable {
   }
 
   private static List<String> command(DemoNode node) {
+    return nodeCommand(node.role(), node.configFile());
+  }
+
+  /**
+   * The command line of a {@code dcnet <role>} child JVM on this JVM's class path, small heap, that
+   * stops when this process exits.
+   */
+  static List<String> nodeCommand(String role, Path config) {
     String java =
         ProcessHandle.current()
             .info()
@@ -82,9 +90,9 @@ final class DemoNodeProcesses implements AutoCloseable {
         "-cp",
         System.getProperty("java.class.path"),
         Main.class.getName(),
-        node.role(),
+        role,
         "--config",
-        node.configFile().toString());
+        config.toString());
   }
 
   /** The started children, in start order. */

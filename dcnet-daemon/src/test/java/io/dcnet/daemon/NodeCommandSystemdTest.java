@@ -45,25 +45,7 @@ class NodeCommandSystemdTest {
             + " \"dns\": {\"bind_ips\": [\"127.0.0.68\"], \"udp_port\": 0, \"tcp_port\": 0,"
             + " \"upstream_resolvers\": []},"
             + " \"l4lb\": {\"enabled\": false, \"nft_table\": \"dcnet-t-systemd\"}}");
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "--enable-native-access=ALL-UNNAMED",
-            "-D" + NodeCommand.PARENT_PID + "=" + ProcessHandle.current().pid(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "master",
-            "--config",
-            cfg.toString());
+    ProcessBuilder pb = new ProcessBuilder(DemoNodeProcesses.nodeCommand("master", cfg));
     pb.environment().put("NOTIFY_SOCKET", socket.toString());
     pb.environment().put("WATCHDOG_USEC", "400000"); // a ping every 200 ms
     pb.redirectErrorStream(true);
