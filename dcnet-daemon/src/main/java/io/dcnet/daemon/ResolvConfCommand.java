@@ -1,10 +1,14 @@
 package io.dcnet.daemon;
 
 import io.dcnet.core.net.IpLiterals;
+import io.dcnet.daemon.node.NodeConfig;
+import io.dcnet.daemon.node.NodeConfigException;
+import io.dcnet.daemon.node.NodeConfigParser;
 import io.dcnet.nodedns.listen.SpartanInterface;
 import io.dcnet.nodedns.resolv.DnsReadyProbe;
 import io.dcnet.nodedns.resolv.ResolvConfController;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +62,14 @@ final class ResolvConfCommand implements Callable<Integer> {
   List<String> fallback = new ArrayList<>();
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "a node config whose dns.upstream_resolvers (those on port 53) are the fallback, unless"
+              + " --fallback is given")
+  Path config;
+
+  @Option(
       names = "--search",
       paramLabel = "DOMAIN",
       split = ",",
@@ -101,6 +113,9 @@ final class ResolvConfCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Logging.setVerbosity(verbosity.level);
     Optional<String> bad = validate();
+    if (bad.isEmpty() && config != null && fallback.isEmpty()) {
+      bad = fallbackFromConfig();
+    }
     if (bad.isPresent()) {
       System.err.println("dcnet resolvconf: " + bad.get());
       return 2;
@@ -132,6 +147,30 @@ final class ResolvConfCommand implements Callable<Integer> {
       controller.start();
       return exit.await();
     }
+  }
+
+  /** Sets {@link #fallback} from the node config's upstream resolvers on port 53. */
+  private Optional<String> fallbackFromConfig() {
+    NodeConfig cfg;
+    try {
+      cfg = NodeConfigParser.load(config);
+    } catch (NodeConfigException e) {
+      return Optional.of("--config: " + config + ": " + e.getMessage());
+    }
+    for (InetSocketAddress upstream : cfg.dns().upstreamResolvers()) {
+      String ip = upstream.getAddress().getHostAddress();
+      if (upstream.getPort() == 53) {
+        fallback.add(ip);
+      } else {
+        System.err.println(
+            "dcnet resolvconf: --config: upstream resolver "
+                + ip
+                + " port "
+                + upstream.getPort()
+                + " left out (resolv.conf can only use port 53)");
+      }
+    }
+    return Optional.empty();
   }
 
   /** The first bad option, as {@code --name: value (expected: ...)}. */

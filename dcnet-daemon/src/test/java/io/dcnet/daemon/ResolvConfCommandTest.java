@@ -83,6 +83,38 @@ class ResolvConfCommandTest {
   }
 
   @Test
+  void theFallbackComesFromTheNodeConfigsUpstreamResolversOnPort53() throws Exception {
+    Path cfg = dir.resolve("agent.json");
+    Files.writeString(
+        cfg,
+        "{\"cluster_id\": \"c1\", \"ip\": \"10.0.0.5\", \"masters\": [\"10.0.0.1\"],"
+            + " \"dns\": {\"upstream_resolvers\": [\"10.0.0.2\", \"10.0.0.3:5353\"]}}");
+    Path out = dir.resolve("resolv.conf");
+    assertThat(
+            Main.run(
+                "resolvconf",
+                "--once",
+                "--config",
+                cfg.toString(),
+                "--output",
+                out.toString(),
+                "--nameserver",
+                "127.0.0.66",
+                "--probe-port",
+                "9",
+                "--probe-timeout-millis",
+                "200"))
+        .isEqualTo(0);
+    assertThat(Files.readAllLines(out)).contains("nameserver 10.0.0.2");
+    assertThat(Files.readString(out)).doesNotContain("10.0.0.3");
+    assertThat(err()).contains("upstream resolver 10.0.0.3 port 5353 left out");
+
+    Files.writeString(cfg, "{\"cluster_id\": 1}");
+    assertThat(Main.run("resolvconf", "--once", "--config", cfg.toString())).isEqualTo(2);
+    assertThat(err()).contains("dcnet resolvconf: --config: " + cfg + ": cluster_id");
+  }
+
+  @Test
   void badInputExitsWith2AndNamesTheOption() {
     assertThat(Main.run("resolvconf", "--once", "--nameserver", "spartan")).isEqualTo(2);
     assertThat(err()).contains("--nameserver: 'spartan' (expected: an IPv4 or IPv6 address)");
