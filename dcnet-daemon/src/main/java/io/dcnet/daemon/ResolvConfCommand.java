@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
       "",
       "Every interval, asks each node DNS address for ready.spartan (UDP, port 53) and writes the"
           + " ones that answer as nameservers. When none answers, lists up to three of the"
-          + " --fallback resolvers instead, and the node DNS again as soon as it answers. The"
+          + " fallback resolvers instead, and the node DNS again as soon as it answers. The"
           + " file is replaced atomically and only when it changes."
     })
 final class ResolvConfCommand implements Callable<Integer> {
@@ -57,8 +57,8 @@ final class ResolvConfCommand implements Callable<Integer> {
       paramLabel = "IP",
       split = ",",
       description =
-          "resolvers to list while no node DNS answers, e.g. the node config's"
-              + " dns.upstream_resolvers (default: none: the node DNS addresses stay listed)")
+          "resolvers to list while no node DNS answers (default: those of --config, else none:"
+              + " the node DNS addresses stay listed)")
   List<String> fallback = new ArrayList<>();
 
   @Option(
