@@ -5,11 +5,9 @@ import io.dcnet.l4lb.dataplane.Destination;
 import io.dcnet.l4lb.dataplane.L4Snapshot;
 import io.dcnet.l4lb.dataplane.ServiceKey;
 import io.dcnet.l4lb.model.Protocol;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,12 +98,13 @@ public final class NftRenderer {
         if (k.isV6() == v6) {
           SlotPlan plan = SlotPlan.of(e.getValue());
           String chain = verdictChain(k, plan.total());
-          services.add(keyElement(k) + " : goto " + chain);
+          services.add(NftElements.keyElement(k) + " : goto " + chain);
           if (plan.total() > 0) {
             pickChains.add(chain);
           }
-          slotElements(k, plan, slots.computeIfAbsent(k.protocol(), p -> new ArrayList<>()));
-          plan.recorded().forEach(d -> weights.add(weightElement(k, d)));
+          NftElements.slotElements(
+              k, plan, slots.computeIfAbsent(k.protocol(), p -> new ArrayList<>()));
+          plan.recorded().forEach(d -> weights.add(NftElements.weightElement(k, d)));
         }
       }
       String addr = v6 ? "ipv6_addr" : "ipv4_addr";
@@ -129,7 +128,7 @@ public final class NftRenderer {
       out.append("  }\n");
       out.append("  set hairpin").append(f).append(" {\n");
       out.append("    type ").append(addr).append(" . ").append(addr).append('\n');
-      elements(out, new ArrayList<>(hairpinElements(snapshot, v6)));
+      elements(out, new ArrayList<>(NftElements.hairpinElements(snapshot, v6)));
       out.append("  }\n");
     }
     out.append("  chain services {\n");
@@ -234,54 +233,6 @@ public final class NftRenderer {
     return (v6 ? "slots6-" : "slots4-") + p.wireName();
   }
 
-  /** Appends a plan's slot-map elements: {@code vip . port . i : addr . port}. */
-  static void slotElements(ServiceKey k, SlotPlan plan, List<String> into) {
-    String prefix = ip(k.address()) + " . " + k.port() + " . ";
-    Destination last = null;
-    String target = "";
-    for (int i = 0; i < plan.total(); i++) {
-      Destination d = plan.slots().get(i);
-      if (!d.equals(last)) { // a destination's slots are consecutive: format it once
-        target = " : " + ip(d.address()) + " . " + d.port();
-        last = d;
-      }
-      into.add(prefix + i + target);
-    }
-  }
-
-  static String slotKey(ServiceKey k, int slot) {
-    return ip(k.address()) + " . " + k.port() + " . " + slot;
-  }
-
-  static String slotElement(ServiceKey k, int slot, Destination d) {
-    return slotKey(k, slot) + " : " + ip(d.address()) + " . " + d.port();
-  }
-
-  /** The {@code weights4/6} key of a destination: {@code proto . vip . port . addr . port}. */
-  static String weightKey(ServiceKey k, Destination d) {
-    return keyElement(k) + " . " + ip(d.address()) + " . " + d.port();
-  }
-
-  static String weightElement(ServiceKey k, Destination d) {
-    return weightKey(k, d) + " : " + d.weight();
-  }
-
-  /** The {@code hairpin4/6} elements: {@code a . a} for every address with weight &gt; 0. */
-  static Set<String> hairpinElements(L4Snapshot snapshot, boolean v6) {
-    Set<String> out = new LinkedHashSet<>(); // snapshot order, each pair once
-    snapshot
-        .services()
-        .forEach(
-            (k, dests) -> {
-              for (Destination d : dests) {
-                if (k.isV6() == v6 && d.weight() > 0) {
-                  out.add(ip(d.address()) + " . " + ip(d.address()));
-                }
-              }
-            });
-    return out;
-  }
-
   private static void baseChain(StringBuilder out, String name, String hook) {
     out.append("  chain ").append(name).append(" {\n");
     out.append("    type ").append(hook).append("; policy accept;\n");
@@ -296,14 +247,6 @@ public final class NftRenderer {
       out.append("      ").append(elements.get(i)).append(i + 1 < elements.size() ? ",\n" : "\n");
     }
     out.append("    }\n");
-  }
-
-  static String keyElement(ServiceKey k) {
-    return k.protocol().wireName() + " . " + ip(k.address()) + " . " + k.port();
-  }
-
-  private static String ip(InetAddress a) {
-    return IpLiterals.format(a);
   }
 
   static void checkFamilies(L4Snapshot snapshot) {

@@ -143,10 +143,10 @@ public final class NftUpdateRenderer {
         }
       }
       if (oldVerdict != null && !oldVerdict.equals(newVerdict)) {
-        delete("services" + f, NftRenderer.keyElement(k));
+        delete("services" + f, NftElements.keyElement(k));
       }
       if (newVerdict != null && !newVerdict.equals(oldVerdict)) {
-        add("services" + f, NftRenderer.keyElement(k) + " : goto " + newVerdict);
+        add("services" + f, NftElements.keyElement(k) + " : goto " + newVerdict);
       }
       String slotsMap = NftRenderer.slotsMap(k.isV6(), k.protocol());
       List<Destination> oldSlots = old == null ? List.of() : old.slots();
@@ -158,22 +158,22 @@ public final class NftUpdateRenderer {
           continue;
         }
         if (o != null) {
-          delete(slotsMap, NftRenderer.slotKey(k, i));
+          delete(slotsMap, NftElements.slotKey(k, i));
         }
         if (n != null) {
-          add(slotsMap, NftRenderer.slotElement(k, i, n));
+          add(slotsMap, NftElements.slotElement(k, i, n));
         }
       }
       List<Destination> oldRecorded = old == null ? List.of() : old.recorded();
       List<Destination> newRecorded = now == null ? List.of() : now.recorded();
       for (Destination d : oldRecorded) {
         if (!newRecorded.contains(d)) {
-          delete("weights" + f, NftRenderer.weightKey(k, d));
+          delete("weights" + f, NftElements.weightKey(k, d));
         }
       }
       for (Destination d : newRecorded) {
         if (!oldRecorded.contains(d)) {
-          add("weights" + f, NftRenderer.weightElement(k, d));
+          add("weights" + f, NftElements.weightElement(k, d));
         }
       }
       if (before != null) {
