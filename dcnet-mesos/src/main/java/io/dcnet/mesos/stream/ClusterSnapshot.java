@@ -17,8 +17,9 @@ import java.util.Objects;
  *
  * @param version increases by one with every applied change or resync; 0 before the first
  *     subscription
- * @param leader the master serving the stream, {@code master@ip:port} (or {@code master@host:port}
- *     when only a host name is known); empty before the first subscription
+ * @param leader the master serving the stream, {@code master@ip:port} as its {@code GET_MASTER}
+ *     advertises it (the URL's {@code host:port} when that call failed); empty before the first
+ *     subscription
  * @param state the same content as a {@link MasterState} (frameworks carry their live tasks; the
  *     {@code leader} field equals {@link #leader()})
  * @param agents agents by agent id, in arrival order

@@ -1,7 +1,6 @@
 package io.dcnet.mesos.stream;
 
 import io.dcnet.core.net.HostPort;
-import io.dcnet.core.net.IpLiterals;
 import io.dcnet.mesos.MesosStateException;
 import io.dcnet.mesos.http.MesosHttpClient;
 import io.dcnet.mesos.v1.V1Json;
@@ -134,14 +133,13 @@ final class SubscribeConnector {
   }
 
   /**
-   * The leader PID for the stream's master: {@code master@ip:port} straight from the URI when it is
-   * an IP literal, else from {@code GET_MASTER} (falling back to the host name).
+   * The leader PID for the stream's master as Mesos advertises it, from {@code GET_MASTER}: the URI
+   * may name the master differently (a host name, {@code localhost}, a loopback or other local
+   * address), and the other masters, the agents and the {@code leader} records know it by the
+   * advertised address. Falls back to the URI's host and port when {@code GET_MASTER} fails.
    */
   private String leaderPid(URI uri) throws InterruptedException {
     HostPort hp = new HostPort(stripBrackets(uri.getHost()), uri.getPort());
-    if (IpLiterals.isLiteral(hp.host())) {
-      return "master@" + hp;
-    }
     try {
       HttpResponse<byte[]> r =
           http.send(

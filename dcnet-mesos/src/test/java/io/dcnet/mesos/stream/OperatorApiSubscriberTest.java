@@ -162,6 +162,15 @@ class OperatorApiSubscriberTest {
   }
 
   @Test
+  void theLeaderIsNamedAsMesosAdvertisesItNotAsTheUrlNamesIt() throws Exception {
+    // the leader 127.0.0.11 under another literal: its IPv4-mapped IPv6 form
+    subscribe(List.of("[::ffff:" + IPS.get(0) + "]:" + emu.masterPort()));
+    await().atMost(WAIT).until(() -> sub.subscriptions() == 1);
+    assertThat(sub.snapshot().leader()).isEqualTo("master@" + addr(0));
+    assertThat(sub.streamingFromFirstMaster()).isTrue();
+  }
+
+  @Test
   void triesEachMasterAndResubscribesAfterCut() throws Exception {
     String down = "127.0.0.14:" + emu.masterPort();
     subscribe(List.of("", down, addr(1)));
