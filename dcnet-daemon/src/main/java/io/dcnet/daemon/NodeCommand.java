@@ -1,6 +1,5 @@
 package io.dcnet.daemon;
 
-import io.dcnet.core.net.IpLiterals;
 import io.dcnet.daemon.node.NodeConfig;
 import io.dcnet.daemon.node.NodeConfigException;
 import io.dcnet.daemon.node.NodeConfigParser;
@@ -8,11 +7,9 @@ import io.dcnet.daemon.node.NodeDaemon;
 import io.dcnet.nodedns.resolv.DnsReadyProbe;
 import io.dcnet.state.NodeRole;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,7 +52,7 @@ final class NodeCommand {
                   SystemdWatchdog.start(
                       System.getenv(),
                       n,
-                      dnsIps(daemon),
+                      daemon.dnsIps(),
                       new DnsReadyProbe(daemon.dnsPort(), Duration.ofSeconds(1))));
       try {
         return exit.await();
@@ -71,13 +68,6 @@ final class NodeCommand {
       System.err.println(name + ": " + e.getMessage());
       return 1;
     }
-  }
-
-  /** The addresses of the node's DNS listeners. */
-  private static List<InetAddress> dnsIps(NodeDaemon daemon) {
-    return daemon.dnsAddresses().stream()
-        .map(a -> IpLiterals.parse(a.substring(0, a.lastIndexOf(':'))).orElseThrow())
-        .toList();
   }
 
   /**

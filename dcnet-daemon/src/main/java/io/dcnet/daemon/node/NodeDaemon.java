@@ -227,6 +227,14 @@ public final class NodeDaemon implements AutoCloseable {
         .toList();
   }
 
+  /** The address of every DNS listener (after {@link #start()}). */
+  public synchronized List<InetAddress> dnsIps() {
+    if (listeners == null) {
+      return List.of();
+    }
+    return listeners.servers().stream().map(s -> s.udpAddress().getAddress()).toList();
+  }
+
   /** Bound port of the REST API, or -1. */
   public synchronized int restPort() {
     return rest == null ? -1 : rest.port();
