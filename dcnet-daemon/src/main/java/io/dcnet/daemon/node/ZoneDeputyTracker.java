@@ -9,7 +9,6 @@ import io.dcnet.state.StateKey;
 import io.dcnet.state.StateKeys;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +50,7 @@ final class ZoneDeputyTracker {
   private boolean deputy;
   private Boolean seated; // null: not announced yet (or the last change failed)
   private HostPort seatedAs; // the value of the seat put last
-  private String sharedWith = ""; // the masters last warned about sharing this seat
+  private List<String> sharedWith = List.of(); // the masters last warned about sharing this seat
 
   ZoneDeputyTracker(ClusterState state, OwnMesosMaster own, Clock clock, Duration hold) {
     this.state = Objects.requireNonNull(state, "state");
@@ -125,24 +124,20 @@ final class ZoneDeputyTracker {
    * writes the zones as the leader's own.
    */
   private void warnIfShared() {
-    String others;
+    List<String> others;
     try {
       String mine = own.seat().toString();
       Map<String, String> seats = state.get(SEATS);
       others =
-          state.members().stream()
-              .filter(ZoneDeputyTracker::isLive)
-              .map(MemberInfo::nodeId)
+          liveSeated(seats, state.members()).stream()
               .filter(id -> !id.equals(state.nodeId()) && mine.equals(seats.get(id)))
-              .sorted()
-              .toList()
-              .toString();
+              .toList();
     } catch (IllegalStateException e) {
       return; // cluster state rejoining
     }
     if (!others.equals(sharedWith)) {
       sharedWith = others;
-      if (!others.equals("[]")) {
+      if (!others.isEmpty()) {
         LOG.warn(
             "masters {} also reach the leading Mesos master {} straight through their mesos_url,"
                 + " so they publish the zones too: mesos_url must name each master's own Mesos"
@@ -178,18 +173,22 @@ final class ZoneDeputyTracker {
    */
   static Optional<String> designated(
       HostPort leader, Map<String, String> seats, List<MemberInfo> members) {
-    List<String> live =
-        members.stream()
-            .filter(ZoneDeputyTracker::isLive)
-            .map(MemberInfo::nodeId)
-            .filter(seats::containsKey)
-            .sorted()
-            .toList();
+    List<String> live = liveSeated(seats, members);
     Optional<String> leadersOwn =
         live.stream()
             .filter(id -> HostPort.parse(seats.get(id)).map(p -> same(p, leader)).orElse(false))
             .findFirst();
-    return leadersOwn.isPresent() ? leadersOwn : live.stream().min(Comparator.naturalOrder());
+    return leadersOwn.isPresent() ? leadersOwn : live.stream().findFirst();
+  }
+
+  /** The node ids of the live members that hold a seat, in order. */
+  private static List<String> liveSeated(Map<String, String> seats, List<MemberInfo> members) {
+    return members.stream()
+        .filter(ZoneDeputyTracker::isLive)
+        .map(MemberInfo::nodeId)
+        .filter(seats::containsKey)
+        .sorted()
+        .toList();
   }
 
   /** The {@code host:port} of a Mesos master pid ({@code master@ip:port}). */
