@@ -1,5 +1,6 @@
 package io.dcnet.nodedns.resolv;
 
+import io.dcnet.core.lifecycle.DaemonThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -132,13 +133,7 @@ public final class ResolvConfController implements AutoCloseable {
     if (timer != null) {
       throw new IllegalStateException("already started");
     }
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "dcnet-resolvconf");
-              t.setDaemon(true);
-              return t;
-            });
+    timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dcnet-resolvconf"));
     long every = settings.interval().toMillis();
     timer.scheduleWithFixedDelay(this::round, 0, every, TimeUnit.MILLISECONDS);
   }
