@@ -31,8 +31,9 @@ final class SubscribeConnector {
   private static final String SUBSCRIBE = "{\"type\":\"SUBSCRIBE\"}";
   private static final String GET_MASTER = "{\"type\":\"GET_MASTER\"}";
 
-  /** An open stream and who serves it. */
   /**
+   * An open stream and who serves it.
+   *
    * @param uri where the stream comes from, after redirects
    * @param leaderPid the master serving it ({@code master@host:port})
    * @param fromFirst whether the first master of the list served it itself (no 307)
