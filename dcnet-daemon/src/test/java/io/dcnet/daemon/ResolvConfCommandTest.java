@@ -2,19 +2,12 @@ package io.dcnet.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dcnet.dns.server.DnsServerOptions;
-import io.dcnet.nodedns.config.NodeDnsConfig;
-import io.dcnet.nodedns.forward.ForwarderMetrics;
 import io.dcnet.nodedns.listen.NodeDnsListeners;
-import io.dcnet.nodedns.route.NodeDnsRouter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,15 +36,8 @@ class ResolvConfCommandTest {
 
   @Test
   void onceWritesTheAnsweringNodeDnsAndTheFallbackOtherwise() throws Exception {
-    NodeDnsConfig c =
-        NodeDnsConfig.defaults().withBind(List.of(InetAddress.getByName("127.0.0.64")), "", 0);
     Path out = dir.resolve("resolv.conf");
-    try (NodeDnsListeners node =
-        NodeDnsListeners.start(
-            c,
-            NodeDnsRouter.create(c, Map::of, List::of, List::of, new ForwarderMetrics()),
-            DnsServerOptions.defaults().withIoThreads(1).withUdpChannels(1),
-            Map.of())) {
+    try (NodeDnsListeners node = ReadyNodeDns.start("127.0.0.64")) {
       String port = String.valueOf(node.servers().get(0).udpAddress().getPort());
       String[] args = {
         "resolvconf",

@@ -3,12 +3,8 @@ package io.dcnet.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dcnet.dns.server.DnsServerOptions;
-import io.dcnet.nodedns.config.NodeDnsConfig;
-import io.dcnet.nodedns.forward.ForwarderMetrics;
 import io.dcnet.nodedns.listen.NodeDnsListeners;
 import io.dcnet.nodedns.resolv.DnsReadyProbe;
-import io.dcnet.nodedns.route.NodeDnsRouter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,13 +80,7 @@ class SystemdNotifierTest {
   @Test
   void theWatchdogIsPingedOnlyWhileTheNodeDnsAnswers() throws Exception {
     InetAddress ip = InetAddress.getByName("127.0.0.67");
-    NodeDnsConfig c = NodeDnsConfig.defaults().withBind(List.of(ip), "", 0);
-    NodeDnsListeners node =
-        NodeDnsListeners.start(
-            c,
-            NodeDnsRouter.create(c, Map::of, List::of, List::of, new ForwarderMetrics()),
-            DnsServerOptions.defaults().withIoThreads(1).withUdpChannels(1),
-            Map.of());
+    NodeDnsListeners node = ReadyNodeDns.start("127.0.0.67");
     DnsReadyProbe probe =
         new DnsReadyProbe(node.servers().get(0).udpPort(), Duration.ofMillis(200));
     Map<String, String> env = Map.of("NOTIFY_SOCKET", socket.toString(), "WATCHDOG_USEC", "200000");
